@@ -1,0 +1,96 @@
+"""analyse(article) → Analysis: sentences, quotations, attributions, voice spans and the source map."""
+from __future__ import annotations
+
+from ..model import Analysis, Article, Attribution, Sentence, Source, Span
+from ..textutil import split_sentences
+from .attribution import Attributor, Found
+from .quotes import find_quotes
+from .vocab import load_vocabulary
+
+__all__ = ["analyse"]
+
+
+def analyse(article: Article) -> Analysis:
+    text = article.text
+    quotes = sorted(set(find_quotes(text)) | set(article.blockquotes))
+    attributor = Attributor(text, quotes, load_vocabulary())
+    sentence_spans = split_sentences(text)
+    found: list[tuple[int, Found]] = []
+    for index, (s, e) in enumerate(sentence_spans):
+        found.extend((index, f) for f in attributor.sentence(s, e))
+    spans = _voice_spans(quotes, [f for _, f in found])
+    attributions = tuple(sorted((_attribution(text, f) for _, f in found),
+                                key=lambda a: (a.content_start, a.cue_start)))
+    sentences = tuple(_sentence(text, s, e, spans, [f for i, f in found if i == k], article)
+                      for k, (s, e) in enumerate(sentence_spans))
+    return Analysis(spans=tuple(spans), attributions=attributions, sentences=sentences,
+                    sources=_sources(text, [f for _, f in found]))
+
+
+def _attribution(text: str, f: Found) -> Attribution:
+    return Attribution(
+        source=f.speaker.name if f.speaker else None,
+        cue=text[f.cue_span[0]:f.cue_span[1]] or None,
+        kind=f.kind,  # type: ignore[arg-type]
+        source_start=f.source_span[0], source_end=f.source_span[1],
+        cue_start=f.cue_span[0], cue_end=f.cue_span[1],
+        content_start=min(s for s, _ in f.content), content_end=max(e for _, e in f.content),
+    )
+
+
+def _voice_spans(quotes: list[tuple[int, int]], found: list[Found]) -> list[Span]:
+    speaker_of: dict[tuple[int, int], str | None] = {}
+    spans: list[Span] = []
+    for f in found:
+        name = f.speaker.name if f.speaker else None
+        for s, e in f.content:
+            if (s, e) in quotes:
+                if speaker_of.get((s, e)) is None:
+                    speaker_of[(s, e)] = name
+            else:
+                spans.append(Span(s, e, "attributed", name))
+    for q in quotes:
+        speaker = speaker_of.get(q)
+        if speaker is None:  # a quotation inside someone's reported speech is theirs
+            speaker = next((sp.speaker for sp in spans if sp.voice == "attributed" and sp.start <= q[0]
+                            and q[1] <= sp.end + 1), None)
+        spans.append(Span(q[0], q[1], "quoted", speaker))
+    return sorted(spans, key=lambda sp: (sp.start, sp.end))
+
+
+def _sentence(text: str, s: int, e: int, spans: list[Span], found: list[Found], article: Article) -> Sentence:
+    covered = [0, 0]
+    for sp in spans:
+        lo, hi = max(s, sp.start), min(e, sp.end)
+        if lo < hi:
+            covered[0 if sp.voice == "quoted" else 1] += hi - lo
+    length = max(1, e - s)
+    if covered[0] / length > 0.5:
+        voice = "quoted"
+    elif (covered[0] + covered[1]) / length > 0.5:
+        voice = "attributed"
+    else:
+        voice = "narrator"
+    has_link = any(link.start < e and s < link.end for link in article.links if link.start >= 0)
+    return Sentence(s, e, voice, bool(found) or covered[0] + covered[1] > 0, has_link)  # type: ignore[arg-type]
+
+
+def _sources(text: str, found: list[Found]) -> tuple[Source, ...]:
+    table: dict[tuple[str, str], dict] = {}
+    for f in found:
+        if f.speaker is None:
+            continue
+        key = (f.speaker.name, f.speaker.kind)
+        entry = table.setdefault(key, {"title": f.speaker.title, "quotes": 0, "statements": 0, "words": 0})
+        entry["title"] = entry["title"] or f.speaker.title
+        if f.kind == "direct":
+            entry["quotes"] += 1
+        else:
+            entry["statements"] += 1
+        entry["words"] += sum(len(text[s:e].split()) for s, e in f.content)
+    total = sum(v["words"] for v in table.values()) or 1
+    sources = [Source(name=name, kind=kind, title=v["title"], quotes=v["quotes"],  # type: ignore[arg-type]
+                      attributed_statements=v["statements"], words=v["words"],
+                      share=round(v["words"] / total, 3))
+               for (name, kind), v in table.items()]
+    return tuple(sorted(sources, key=lambda s: (-s.words, s.name)))

@@ -1,0 +1,96 @@
+"""Direct quotations: curly, straight, guillemets and single quotes, including quotations that run
+over several paragraphs (each paragraph re-opens the quote and only the last one closes it)."""
+from __future__ import annotations
+
+import re
+
+# opening mark -> closing marks
+_PAIRS = {"“": "”", "«": "»", "„": "“”", "‘": "’", "‹": "›"}
+_MAX_QUOTE = 4000
+_MAX_SINGLE = 300
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of quoted material, quote marks included, sorted, non-overlapping."""
+    spans: list[tuple[int, int]] = []
+    for para_start, para_end in _paragraphs(text):
+        spans.extend(_quotes_in(text, para_start, para_end))
+    spans = _merge_multi_paragraph(text, spans)
+    return _non_overlapping(spans)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum() or (before.isalnum() and text[i] in "’'" and after in "s ")
+
+
+def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in _PAIRS and not (ch == "‘" and _is_apostrophe(text, i)):
+            closers = _PAIRS[ch]
+            limit = min(end, i + (_MAX_SINGLE if ch == "‘" else _MAX_QUOTE))
+            j = i + 1
+            while j < limit and not (text[j] in closers and not (text[j] == "’" and _is_apostrophe(text, j))):
+                j += 1
+            if j < limit:
+                out.append((i, j + 1))
+                i = j + 1
+                continue
+            if ch != "‘":  # unclosed double quote: runs to the paragraph end (may continue below)
+                out.append((i, end))
+                i = end
+                continue
+        elif ch == '"':
+            j = text.find('"', i + 1, end)
+            if j == -1:
+                out.append((i, end))
+                break
+            out.append((i, j + 1))
+            i = j + 1
+            continue
+        elif ch == "'" and (i == start or not text[i - 1].isalnum()) and i + 1 < end and text[i + 1].isalpha():
+            j = i + 1
+            limit = min(end, i + _MAX_SINGLE)
+            while j < limit:
+                if text[j] == "'" and (j + 1 >= end or not text[j + 1].isalnum()) and text[j - 1] not in " ":
+                    break
+                j += 1
+            if j < limit and len(text[i + 1:j].split()) >= 1:
+                out.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+def _merge_multi_paragraph(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An unclosed quote followed by a paragraph that opens with a quote mark continues there."""
+    merged: list[tuple[int, int]] = []
+    for span in spans:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            unclosed = text[prev_end - 1] not in "”\"»’'›" or prev_end - prev_start == 1
+            between = text[prev_end:span[0]]
+            if unclosed and between.strip() == "" and "\n" in between:
+                merged[-1] = (prev_start, span[1])
+                continue
+        merged.append(span)
+    return merged
+
+
+def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            continue
+        if e - s >= 2:
+            out.append((s, e))
+    return out

@@ -1,0 +1,62 @@
+"""The attribution vocabulary, read from rules/resources/attribution.yaml (data, not code)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from ..errors import RuleFileError
+from ..ruleset.loader import default_rules_dir
+from ..ruleset.matcher import Entry, LexiconMatcher
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    cues: LexiconMatcher
+    cue_bases: tuple[str, ...]
+    needs_complement: frozenset[str]
+    as_verbs: frozenset[str]
+    according_to: LexiconMatcher
+    pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    anonymous_heads: frozenset[str]
+    document_heads: frozenset[str]
+    title_words: frozenset[str]
+    institution_heads: frozenset[str]
+
+
+def _words(data: dict, key: str, path: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(path, None, None, f"'{key}' must be a list of strings")
+    return [v.strip().lower() for v in value]
+
+
+@lru_cache(maxsize=1)
+def load_vocabulary() -> Vocabulary:
+    path = default_rules_dir() / "resources" / "attribution.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleFileError(str(path), None, None, f"cannot read attribution vocabulary: {exc}") from None
+    bases = tuple(dict.fromkeys(_words(data, "cue_verbs", str(path))))
+    irregular = data.get("irregular_forms") or {}
+    cues = LexiconMatcher()
+    for index, base in enumerate(bases):
+        cues.add(base, Entry(index, 0, "insensitive", ()), "first", tuple(irregular.get(base, ())))
+    according = LexiconMatcher()
+    for index, phrase in enumerate(_words(data, "according_to", str(path))):
+        according.add(phrase, Entry(index, 0, "insensitive", ()), "none")
+    return Vocabulary(
+        cues=cues, cue_bases=bases,
+        needs_complement=frozenset(_words(data, "needs_complement", str(path))),
+        as_verbs=frozenset(_words(data, "as_verbs", str(path))),
+        according_to=according,
+        pronouns=frozenset(_words(data, "pronouns", str(path))),
+        person_pronouns=frozenset(_words(data, "person_pronouns", str(path))),
+        anonymous_heads=frozenset(_words(data, "anonymous_heads", str(path))),
+        document_heads=frozenset(_words(data, "document_heads", str(path))),
+        title_words=frozenset(_words(data, "title_words", str(path))),
+        institution_heads=frozenset(_words(data, "institution_heads", str(path))),
+    )

@@ -1,0 +1,153 @@
+"""The pipeline: source → Article → analysis → rules → findings → score → Audit."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import __version__
+from .analysis import analyse
+from .config import Config
+from .errors import UsageError
+from .extract.html import from_html, registered_domain
+from .extract.text import from_text
+from .model import ARTICLE_KINDS, Analysis, Article, Finding, Outlet, Score
+from .ruleset.engine import Hit, RuleSet
+from .ruleset.loader import build_ruleset
+from .score import deduction, score
+
+SCHEMA_VERSION = "1.0"
+METADATA_KEYS = ("title", "url", "authors", "author_bios", "published", "modified", "section", "kind",
+                 "language", "outlet_name", "outlet_domain")
+
+
+@dataclass(frozen=True)
+class Audit:
+    article: Article
+    analysis: Analysis
+    findings: tuple[Finding, ...]
+    score: Score
+    rules: RuleSet
+
+    def to_dict(self) -> dict[str, Any]:
+        from .report.jsonfmt import audit_to_dict
+        return audit_to_dict(self)
+
+
+_RULESETS: dict[tuple, RuleSet] = {}
+
+
+def get_ruleset(rules_dirs: Iterable[str | Path] | None = None, config: Config | None = None) -> RuleSet:
+    """Compiled rules, cached per (folders, config): loading and compiling happens once per process."""
+    config = config or Config()
+    dirs = tuple(str(Path(d).resolve()) for d in (rules_dirs or ())) + tuple(str(d) for d in config.rules_dirs)
+    key = (dirs, config)
+    if key not in _RULESETS:
+        _RULESETS[key] = build_ruleset([Path(d) for d in dirs], config)
+    return _RULESETS[key]
+
+
+def apply_metadata(article: Article, metadata: dict[str, Any]) -> Article:
+    """Explicit metadata overrides what was extracted."""
+    unknown = set(metadata) - set(METADATA_KEYS)
+    if unknown:
+        raise UsageError(f"unknown metadata {', '.join(sorted(unknown))}; allowed: {', '.join(METADATA_KEYS)}")
+    changes: dict[str, Any] = {}
+    for key, value in metadata.items():
+        if value is None:
+            continue
+        if key in ("authors", "author_bios"):
+            changes[key] = tuple([value] if isinstance(value, str) else value)
+        elif key == "kind":
+            if value not in ARTICLE_KINDS:
+                raise UsageError(f"kind must be one of {', '.join(ARTICLE_KINDS)} (got {value!r})")
+            changes[key] = value
+        elif key not in ("outlet_name", "outlet_domain"):
+            changes[key] = str(value)
+    outlet = article.outlet
+    url = changes.get("url", article.url)
+    if "url" in changes and not metadata.get("outlet_domain"):
+        outlet = Outlet(registered_domain(url), outlet.name)
+    if metadata.get("outlet_domain") or metadata.get("outlet_name"):
+        outlet = Outlet(metadata.get("outlet_domain") or outlet.domain, metadata.get("outlet_name") or outlet.name)
+    changes["outlet"] = outlet
+    return dataclasses.replace(article, **changes)
+
+
+def run(article: Article, rules: RuleSet, category_weights: dict[str, float] | None = None) -> Audit:
+    analysis = analyse(article)
+    text_hits = rules.check(article, analysis)
+    hits = text_hits + rules.check_document(article, analysis, text_hits)
+    findings = _findings(hits, article)
+    result_score = score([(f.category, f.deduction) for f in findings], category_weights)
+    return Audit(article, analysis, tuple(findings), result_score, rules)
+
+
+def _findings(hits: list[Hit], article: Article) -> list[Finding]:
+    words = article.word_count
+    seen: dict[str, int] = {}
+    out: list[Finding] = []
+    field_order = {"title": 0, "text": 1}
+    for hit in sorted(hits, key=lambda h: (field_order.get(h.field, 2), h.field, h.start if h.start is not None else -1,
+                                           h.rule.id)):
+        rule = hit.rule
+        points = deduction(rule.weight, hit.field, hit.voice, rule.scope, words)
+        severity = rule.severity
+        if hit.field == "text" and points == 0 and hit.voice in ("quoted", "attributed"):
+            severity = "info"
+        norm = re.sub(r"\s+", " ", hit.excerpt.lower()).strip()
+        base = f"{rule.id}|{hit.field}|{norm}"
+        n = seen.get(base, 0)
+        seen[base] = n + 1
+        fingerprint = hashlib.sha1(f"{base}|{n}".encode("utf-8")).hexdigest()[:16]
+        message = rule.message.replace("{match}", hit.excerpt).replace("{value}", hit.excerpt)
+        out.append(Finding(
+            id=fingerprint, rule=rule.id, category=rule.category, severity=severity, message=message,
+            field=hit.field, start=hit.start, end=hit.end, excerpt=hit.excerpt,
+            voice=hit.voice if hit.field == "text" else None,  # type: ignore[arg-type]
+            speaker=hit.speaker, suggestion=hit.suggestion, deduction=points, sentence=hit.sentence,
+            note=hit.note,
+        ))
+    return out
+
+
+# --- public entry points ------------------------------------------------------------------------
+def _rules_and_weights(rules_dirs, config: Config | None, ruleset: RuleSet | None):
+    rules = ruleset or get_ruleset(rules_dirs, config)
+    weights = dict(config.category_weights) if config else None
+    return rules, weights
+
+
+def audit_article(article: Article, *, rules_dirs=None, config: Config | None = None,
+                  ruleset: RuleSet | None = None, **metadata: Any) -> Audit:
+    rules, weights = _rules_and_weights(rules_dirs, config, ruleset)
+    return run(apply_metadata(article, metadata), rules, weights)
+
+
+def audit_text(text: str, *, markdown: bool = False, location: str | None = None, rules_dirs=None,
+               config: Config | None = None, ruleset: RuleSet | None = None, **metadata: Any) -> Audit:
+    """Audit plain text (or Markdown); keyword metadata (title, authors, published, kind, url, …)
+    overrides what the text says of itself."""
+    article = from_text(text, markdown=markdown, location=location)
+    return audit_article(article, rules_dirs=rules_dirs, config=config, ruleset=ruleset, **metadata)
+
+
+def audit_html(html: str | bytes, url: str | None = None, *, location: str | None = None, rules_dirs=None,
+               config: Config | None = None, ruleset: RuleSet | None = None, **metadata: Any) -> Audit:
+    article = from_html(html, url=url, location=location)
+    return audit_article(article, rules_dirs=rules_dirs, config=config, ruleset=ruleset, **metadata)
+
+
+def audit_url(url: str, *, rules_dirs=None, config: Config | None = None, ruleset: RuleSet | None = None,
+              timeout: float = 15.0, max_bytes: int = 10_000_000, **metadata: Any) -> Audit:
+    from .fetch import fetch
+    fetched = fetch(url, timeout=timeout, max_bytes=max_bytes)
+    if "html" in fetched.content_type or fetched.content.lstrip()[:1] == b"<" or not fetched.content_type:
+        return audit_html(fetched.content, url=fetched.url, location=url, rules_dirs=rules_dirs, config=config,
+                          ruleset=ruleset, **metadata)
+    text = fetched.content.decode("utf-8", "replace")
+    return audit_text(text, location=url, rules_dirs=rules_dirs, config=config, ruleset=ruleset,
+                      **{"url": fetched.url, **metadata})

@@ -1,0 +1,1 @@
+"""CLI command plug-ins: each module defines add_parser(subparsers) -> {name: handler}."""

@@ -1,0 +1,305 @@
+"""HTML into an Article: body from trafilatura, metadata from JSON-LD, OpenGraph/meta tags,
+rel=author links and visible byline and author-bio blocks."""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any, Iterable
+
+import tldextract
+import trafilatura
+from lxml import html as lxml_html
+
+from ..errors import ExtractionError
+from ..model import Article, Link, Outlet
+from ..resources import resource
+from .people import clean_authors
+from .text import drop_debris, split_bio
+
+MAX_HTML_BYTES = 15_000_000
+_BLOCKS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "lb"}
+_ARTICLE_TYPES = {"Article", "NewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle", "ReportageNewsArticle",
+                  "BackgroundNewsArticle", "ReviewNewsArticle", "AdvertiserContentArticle", "SatiricalArticle",
+                  "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting"}
+
+
+@lru_cache(maxsize=1)
+def _tld() -> tldextract.TLDExtract:
+    # the bundled public suffix list: no network at run time
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def registered_domain(url: str | None) -> str | None:
+    if not url:
+        return None
+    result = _tld()(url)
+    return result.top_domain_under_public_suffix or None
+
+
+def from_html(html: str | bytes, url: str | None = None, location: str | None = None) -> Article:
+    if isinstance(html, bytes) and len(html) > MAX_HTML_BYTES or isinstance(html, str) and len(html) > MAX_HTML_BYTES:
+        raise ExtractionError(location or url or "<html>", f"page is larger than {MAX_HTML_BYTES} bytes")
+    tree = trafilatura.utils.load_html(html)
+    if tree is None:
+        raise ExtractionError(location or url or "<html>", "not parseable as HTML")
+    meta = _metadata(tree, url)
+    doc = trafilatura.bare_extraction(tree, url=url, include_links=True, include_comments=False,
+                                      include_tables=False, with_metadata=False)
+    if doc is None or getattr(doc, "body", None) is None:
+        raise ExtractionError(location or url or "<html>", "no article text found on the page")
+    text, links, quotes = _body_text(doc.body)
+    text, links, quotes, bios_in_body, bio_authors = _trim_body(text, links, quotes, meta)
+    if not text.strip():
+        raise ExtractionError(location or url or "<html>", "no article text found on the page")
+    page_url = url or meta.get("url")
+    domain = registered_domain(page_url)
+    site_name = meta.get("site_name")
+    outlets = [site_name or "", meta.get("publisher") or "", domain or ""]
+    authors = clean_authors(meta.get("authors", []), outlets) or clean_authors(bio_authors, outlets)
+    bios = list(dict.fromkeys(meta.get("bios", []) + bios_in_body))
+    return Article(
+        text=text, title=meta.get("title"), url=page_url,
+        outlet=Outlet(domain, site_name or meta.get("publisher")),
+        authors=tuple(authors), author_bios=tuple(bios),
+        published=meta.get("published"), modified=meta.get("modified"), section=meta.get("section"),
+        kind=_kind(meta, page_url), language=meta.get("language"),
+        links=tuple(links), blockquotes=tuple(quotes), input_kind="html", location=location or url,
+    )
+
+
+# --- body ---------------------------------------------------------------------------------------
+def _body_text(body: Any) -> tuple[str, list[Link], list[tuple[int, int]]]:
+    parts: list[str] = []
+    links: list[Link] = []
+    quotes: list[tuple[int, int]] = []
+    length = 0
+
+    def add_block(element: Any, in_quote: bool) -> None:
+        nonlocal length
+        if element.tag == "quote" and not in_quote:
+            start = length + (2 if parts else 0)
+            children = [c for c in element if c.tag in _BLOCKS]
+            if children:
+                for child in children:
+                    add_block(child, True)
+            else:
+                add_paragraph(element)
+            if length > start:
+                quotes.append((start, length))
+            return
+        if element.tag in ("list", "table", "row") or (element.tag == "quote"):
+            for child in element:
+                add_block(child, in_quote)
+            return
+        add_paragraph(element)
+
+    def add_paragraph(element: Any) -> None:
+        nonlocal length
+        pieces: list[str] = []
+        local_links: list[tuple[str, str, int]] = []
+        pos = 0
+        if element.text:
+            pieces.append(element.text)
+            pos += len(element.text)
+        for child in element:
+            inner = "".join(child.itertext())
+            if child.tag == "ref" and child.get("target", "").startswith(("http://", "https://")):
+                local_links.append((child.get("target"), inner, pos))
+            if child.tag == "lb":
+                inner = "\n"
+            pieces.append(inner)
+            pos += len(inner)
+            if child.tail:
+                pieces.append(child.tail)
+                pos += len(child.tail)
+        raw = "".join(pieces)
+        lead = len(raw) - len(raw.lstrip())
+        paragraph = re.sub(r"[ \t\r\f\v]+", " ", raw.strip())
+        if not paragraph:
+            return
+        prefix = 2 if parts else 0
+        base = length + prefix
+        for href, anchor, at in local_links:
+            anchor_clean = re.sub(r"\s+", " ", anchor.strip())
+            found = paragraph.find(anchor_clean, max(0, at - lead - 20)) if anchor_clean else -1
+            if found == -1 and anchor_clean:
+                found = paragraph.find(anchor_clean)
+            start = base + found if found != -1 else -1
+            links.append(Link(href, anchor_clean, start, start + len(anchor_clean) if found != -1 else -1))
+        parts.append(paragraph)
+        length = base + len(paragraph)
+
+    for element in body:
+        add_block(element, False)
+    return "\n\n".join(parts), links, quotes
+
+
+def _trim_body(text: str, links: list[Link], quotes: list[tuple[int, int]], meta: dict):
+    """Drop a leading byline line, trailing page debris and a trailing bio paragraph."""
+    paragraphs = text.split("\n\n")
+    start_cut = 0
+    title = (meta.get("title") or "").strip().lower()
+    while paragraphs and (re.match(r"^(?:by|von|por|par)\s+\S", paragraphs[0], re.IGNORECASE) and len(paragraphs[0].split()) <= 12
+                          or title and paragraphs[0].strip().lower() == title):
+        start_cut += len(paragraphs[0]) + 2
+        paragraphs = paragraphs[1:]
+    paragraphs = drop_debris(paragraphs)
+    kept, bios, authors = split_bio(paragraphs)
+    body = "\n\n".join(kept)
+    end = start_cut + len(body)
+    links = [Link(l.href, l.anchor, l.start - start_cut, l.end - start_cut) if start_cut <= l.start < end
+             else Link(l.href, l.anchor, -1, -1) for l in links]
+    quotes = [(s - start_cut, e - start_cut) for s, e in quotes if s >= start_cut and e <= end]
+    return body, links, quotes, bios, authors
+
+
+# --- metadata -----------------------------------------------------------------------------------
+def _metadata(tree: Any, url: str | None) -> dict[str, Any]:
+    meta: dict[str, Any] = {"authors": [], "bios": []}
+    _from_meta_tags(tree, meta)
+    _from_json_ld(tree, meta)
+    _from_visible(tree, meta)
+    if not meta.get("title"):
+        titles = tree.xpath("//title/text()")
+        if titles:
+            meta["title"] = re.sub(r"\s+", " ", titles[0]).strip() or None
+    lang = tree.xpath("/html/@lang")
+    if lang and not meta.get("language"):
+        meta["language"] = lang[0].split("-")[0].lower() or None
+    return meta
+
+
+def _content(tree: Any, xpath: str) -> list[str]:
+    return [re.sub(r"\s+", " ", v).strip() for v in tree.xpath(xpath) if v and v.strip()]
+
+
+def _first(values: list[str]) -> str | None:
+    return values[0] if values else None
+
+
+def _from_meta_tags(tree: Any, meta: dict) -> None:
+    def prop(name: str) -> list[str]:
+        return _content(tree, f"//meta[@property='{name}' or @name='{name}']/@content")
+
+    meta["title"] = _first(prop("og:title")) or _first(prop("twitter:title"))
+    meta["site_name"] = _first(prop("og:site_name")) or _first(prop("application-name"))
+    meta["url"] = _first(prop("og:url")) or _first(_content(tree, "//link[@rel='canonical']/@href"))
+    meta["section"] = _first(prop("article:section"))
+    meta["published"] = _first(prop("article:published_time")) or _first(prop("date")) or _first(prop("pubdate"))
+    meta["modified"] = _first(prop("article:modified_time")) or _first(prop("og:updated_time"))
+    authors = [a for a in prop("article:author") + prop("author") + prop("byl") if not a.startswith("http")]
+    meta["authors"].extend(authors)
+    meta["language"] = (_first(prop("og:locale")) or "").split("_")[0].lower() or None
+    meta["og_type"] = _first(prop("og:type"))
+
+
+def _json_objects(tree: Any) -> Iterable[dict]:
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.extend(reversed(item["@graph"] if isinstance(item["@graph"], list) else [item["@graph"]]))
+                yield item
+
+
+def _types(obj: dict) -> set[str]:
+    t = obj.get("@type", [])
+    return set(t if isinstance(t, list) else [t]) if isinstance(t, (str, list)) else set()
+
+
+def _names(value: Any) -> list[dict]:
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, str):
+            out.append({"name": item})
+        elif isinstance(item, dict):
+            out.append(item)
+    return out
+
+
+def _from_json_ld(tree: Any, meta: dict) -> None:
+    for obj in _json_objects(tree):
+        types = _types(obj)
+        if not types & _ARTICLE_TYPES:
+            continue
+        meta["ld_types"] = sorted(types)
+        if isinstance(obj.get("headline"), str):
+            meta["title"] = obj["headline"].strip() or meta.get("title")
+        for key, target in (("datePublished", "published"), ("dateModified", "modified")):
+            if isinstance(obj.get(key), str):
+                meta[target] = obj[key].strip()
+        section = obj.get("articleSection")
+        if isinstance(section, list):
+            section = next((s for s in section if isinstance(s, str)), None)
+        if isinstance(section, str):
+            meta["section"] = section.strip()
+        if isinstance(obj.get("url"), str) and not meta.get("url"):
+            meta["url"] = obj["url"]
+        if isinstance(obj.get("inLanguage"), str):
+            meta["language"] = obj["inLanguage"].split("-")[0].lower()
+        ld_authors = []
+        for person in _names(obj.get("author")):
+            name = person.get("name")
+            if not isinstance(name, str):
+                continue
+            if "Organization" in _types(person) or "NewsMediaOrganization" in _types(person):
+                meta.setdefault("publisher", name)
+                continue
+            ld_authors.append(name)
+            bio = person.get("description")
+            if isinstance(bio, str) and bio.strip():
+                meta["bios"].append(re.sub(r"\s+", " ", bio).strip())
+        if ld_authors:
+            meta["authors"] = ld_authors + meta["authors"]
+        for publisher in _names(obj.get("publisher")):
+            if isinstance(publisher.get("name"), str):
+                meta["publisher"] = publisher["name"].strip()
+                break
+
+
+def _from_visible(tree: Any, meta: dict) -> None:
+    meta["authors"].extend(_content(tree, "//a[@rel='author']//text()"))
+    meta["authors"].extend(_content(tree, "//*[@itemprop='author']//*[@itemprop='name']//text()"))
+    if not meta["authors"]:
+        byline = tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ') or "
+                            "contains(@class, 'byline') or contains(@class, 'author-name') or @itemprop='author']")
+        for element in byline[:3]:
+            text = re.sub(r"\s+", " ", element.text_content()).strip()
+            if 0 < len(text.split()) <= 16:
+                meta["authors"].append(text)
+    for element in tree.xpath("//*[contains(@class, 'author-bio') or contains(@class, 'author-description') or "
+                              "contains(@class, 'bio-text') or contains(@class, 'about-author')]")[:3]:
+        text = re.sub(r"\s+", " ", element.text_content()).strip()
+        if 5 <= len(text.split()) <= 250 and text not in meta["bios"]:
+            meta["bios"].append(text)
+
+
+def _kind(meta: dict, url: str | None) -> str:
+    data = resource("extraction")
+    by_type = data.get("kinds_by_type", {})
+    by_section = data.get("kinds_by_section", {})
+    types = meta.get("ld_types", [])
+    for t in types:
+        if t in by_type and by_type[t] != "news":
+            return by_type[t]
+    section = (meta.get("section") or "").strip().lower()
+    for word in re.split(r"[\s/&|,]+", section):
+        if word in by_section and by_section[word] != "news":
+            return by_section[word]
+    path = re.sub(r"^https?://[^/]+", "", url or "").lower()
+    for segment in path.split("/")[:-1]:
+        if segment in by_section and by_section[segment] != "news":
+            return by_section[segment]
+    if any(by_type.get(t) == "news" for t in types):
+        return "news"
+    return "unknown"

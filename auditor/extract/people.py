@@ -1,0 +1,39 @@
+"""Bylines into people: drop "By", dates, e-mail, job titles and outlet names."""
+from __future__ import annotations
+
+import re
+
+from ..resources import words
+
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\|)\s*", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
+_NOISE = re.compile(r"\b(?:updated|published|posted)\b.*$|\S+@\S+|https?://\S+|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.*$"
+                    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\b\d{4}\b.*$",
+                    re.IGNORECASE)
+MAX_NAME_WORDS = 5
+
+
+def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
+    """People named by a list of raw byline strings, in order, without duplicates."""
+    outlets = {o.strip().lower() for o in outlet_names if o}
+    titles = words("extraction", "byline_titles")
+    out: list[str] = []
+    for raw in raw_values:
+        if not raw:
+            continue
+        text = _BY.sub("", re.sub(r"\s+", " ", raw)).strip()
+        text = _NOISE.sub("", text).strip(" ,;|-–—")
+        for part in _SPLIT.split(text):
+            name = _BY.sub("", part).strip(" .,:;|-–—\"'")
+            if not name or any(ch.isdigit() for ch in name):
+                continue
+            tokens = name.split()
+            if all(t.lower().strip(".") in titles for t in tokens) and out:
+                continue  # "Jane Doe, Staff Reporter": the title part after a name
+            if name.lower() in outlets or any(name.lower() == o.split(".")[0] for o in outlets):
+                continue
+            if len(tokens) > MAX_NAME_WORDS:
+                continue
+            if name.lower() not in (n.lower() for n in out):
+                out.append(name)
+    return out

@@ -1,0 +1,148 @@
+"""The small typed model every stage shares: Article in, Findings and an Audit out."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Voice = Literal["narrator", "quoted", "attributed"]
+Category = Literal["language", "sourcing", "framing", "transparency"]
+Severity = Literal["info", "warning", "error"]
+ArticleKind = Literal["news", "opinion", "analysis", "sponsored", "unknown"]
+
+CATEGORIES: tuple[str, ...] = ("language", "sourcing", "framing", "transparency")
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+ARTICLE_KINDS: tuple[str, ...] = ("news", "opinion", "analysis", "sponsored", "unknown")
+
+
+@dataclass(frozen=True)
+class Outlet:
+    domain: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """An outbound link found in the body; start/end index into Article.text (-1 when not placed)."""
+
+    href: str
+    anchor: str
+    start: int = -1
+    end: int = -1
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the article says about itself, plus the body text every finding offset indexes into."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: Outlet = Outlet()
+    authors: tuple[str, ...] = ()
+    author_bios: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    section: str | None = None
+    kind: str = "unknown"
+    language: str | None = None
+    links: tuple[Link, ...] = ()
+    # Character spans of HTML blockquotes in `text`: quoted material even without quote marks.
+    blockquotes: tuple[tuple[int, int], ...] = ()
+    input_kind: str = "text"
+    location: str | None = None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of body text spoken in one voice."""
+
+    start: int
+    end: int
+    voice: Voice
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Attribution:
+    source: str | None
+    cue: str | None
+    kind: Literal["direct", "indirect"]
+    source_start: int
+    source_end: int
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    voice: Voice  # the voice of most of the sentence
+    attributed: bool  # any attribution touches the sentence
+    has_link: bool
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    kind: Literal["named", "anonymous", "institution", "document"]
+    title: str | None = None
+    quotes: int = 0
+    attributed_statements: int = 0
+    words: int = 0
+    share: float = 0.0
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Who says what: voice spans, attributions, sentences and sources of one article's body."""
+
+    spans: tuple[Span, ...]
+    attributions: tuple[Attribution, ...]
+    sentences: tuple[Sentence, ...]
+    sources: tuple[Source, ...]
+
+    def voice_at(self, start: int, end: int) -> tuple[Voice, str | None]:
+        """The voice of the text [start, end): quoted beats attributed beats narrator."""
+        best: Span | None = None
+        rank = {"quoted": 2, "attributed": 1, "narrator": 0}
+        for span in self.spans:
+            if span.start < end and start < span.end:
+                if best is None or rank[span.voice] > rank[best.voice]:
+                    best = span
+        if best is None:
+            return "narrator", None
+        return best.voice, best.speaker
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    rule: str
+    category: str
+    severity: str
+    message: str
+    field: str
+    start: int | None
+    end: int | None
+    excerpt: str
+    voice: Voice | None
+    speaker: str | None
+    suggestion: str | None
+    deduction: float
+    sentence: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Score:
+    overall: float
+    grade: str
+    categories: dict[str, float] = field(default_factory=dict)
+    deductions: dict[str, float] = field(default_factory=dict)

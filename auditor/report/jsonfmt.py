@@ -1,0 +1,38 @@
+"""JSON: the machine-readable report; its schema ships as auditor/schema/audit.schema.json."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from . import register
+
+
+def audit_to_dict(audit) -> dict[str, Any]:
+    from .. import __version__
+    from ..audit import SCHEMA_VERSION
+    article = audit.article
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "auditor", "version": __version__},
+        "input": {"kind": article.input_kind, "location": article.location},
+        "article": {
+            "title": article.title, "url": article.url,
+            "outlet": {"domain": article.outlet.domain, "name": article.outlet.name},
+            "authors": list(article.authors), "author_bios": list(article.author_bios),
+            "published": article.published, "modified": article.modified, "section": article.section,
+            "kind": article.kind, "language": article.language, "word_count": article.word_count,
+        },
+        "text": article.text,
+        "score": {"overall": audit.score.overall, "grade": audit.score.grade,
+                  "categories": dict(audit.score.categories), "deductions": dict(audit.score.deductions)},
+        "findings": [asdict(f) for f in audit.findings],
+        "sources": [asdict(s) for s in audit.analysis.sources],
+        "attributions": [asdict(a) for a in audit.analysis.attributions],
+        "links": [asdict(link) for link in article.links],
+    }
+
+
+@register("json", "json")
+def render(audit) -> str:
+    return json.dumps(audit.to_dict(), ensure_ascii=False, indent=2) + "\n"

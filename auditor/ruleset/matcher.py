@@ -1,0 +1,140 @@
+"""One token trie for every lexicon term of every rule: matching costs O(tokens × phrase length),
+whatever the number of terms."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..textutil import Token, tokenize
+
+_VOWELS = set("aeiou")
+# Between two words of a phrase only spaces, hyphens and apostrophes may stand (no sentence breaks).
+_GAP = re.compile(r"[ \t\u00a0\-‐‑–'’]*\n?[ \t\u00a0]*")
+
+
+def inflections(word: str) -> set[str]:
+    """Regular English inflections of a base form (nouns: plural; verbs: -s, -ed, -ing).
+    Over-generation is harmless: a form that is not a word never occurs in text."""
+    w = word.lower()
+    forms = {w}
+    if len(w) < 3 or not w.isalpha():
+        return forms
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(w + "es")
+    elif w.endswith("y") and w[-2] not in _VOWELS:
+        forms.add(w[:-1] + "ies")
+    else:
+        forms.add(w + "s")
+    if w.endswith("ee"):
+        forms |= {w + "d", w + "ing"}
+    elif w.endswith("e"):
+        forms |= {w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and w[-2] not in _VOWELS:
+        forms |= {w[:-1] + "ied", w + "ing"}
+    else:
+        forms |= {w + "ed", w + "ing"}
+        if (w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS
+                and len(w) <= 5):
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    return forms
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a trie path ending means: a term of a rule (or an exception phrase of that rule)."""
+
+    rule_index: int
+    term_index: int  # -1 for exceptions
+    case: str
+    surface: tuple[str, ...]  # the term's own words, for case-sensitive comparison
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    start: int
+    end: int
+
+
+def _variants(words: list[str], inflect: str, forms: tuple[str, ...]) -> list[tuple[str, ...]]:
+    lowered = [w.lower() for w in words]
+    if inflect == "none" or not lowered:
+        options = [[w] for w in lowered]
+    else:
+        options = []
+        for i, w in enumerate(lowered):
+            inflects = inflect == "all" or (inflect == "last" and i == len(lowered) - 1) or (
+                inflect == "first" and i == 0)
+            options.append(sorted(inflections(w)) if inflects else [w])
+    seqs: list[tuple[str, ...]] = [()]
+    for opts in options:
+        seqs = [s + (o,) for s in seqs for o in opts]
+        if len(seqs) > 256:  # bound combinatorial growth of "all"
+            break
+    for form in forms:
+        seqs.append(tuple(t.norm for t in tokenize(form)))
+    return seqs
+
+
+class LexiconMatcher:
+    def __init__(self) -> None:
+        self._root: dict = {}
+        self.max_depth = 0
+        self.size = 0
+
+    def add(self, phrase: str, entry: Entry, inflect: str, forms: tuple[str, ...] = ()) -> None:
+        tokens = [t.text for t in tokenize(phrase)]
+        if not tokens:
+            return
+        sequences = set(_variants(tokens, inflect, forms))
+        # a hyphenated or spaced compound also matches written as one word: hard-line ~ hardline
+        if len(tokens) > 1 and ("-" in phrase or "‐" in phrase):
+            joined = "".join(w.lower() for w in tokens)
+            sequences |= set(_variants([joined], inflect, ()))
+        for seq in sequences:
+            node = self._root
+            for word in seq:
+                node = node.setdefault(word, {})
+            node.setdefault(None, []).append(entry)
+            self.max_depth = max(self.max_depth, len(seq))
+            self.size += 1
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
+        """All matches (overlapping allowed), in text order."""
+        tokens = tokenize(text) if tokens is None else tokens
+        out: list[Match] = []
+        root = self._root
+        for i, first in enumerate(tokens):
+            node = root.get(first.norm)
+            j = i
+            while node is not None:
+                entries = node.get(None)
+                if entries:
+                    for entry in entries:
+                        if _case_ok(entry, tokens, i, j, text):
+                            out.append(Match(entry, first.start, tokens[j].end))
+                j += 1
+                if j >= len(tokens) or j - i >= self.max_depth:
+                    break
+                gap = text[tokens[j - 1].end:tokens[j].start]
+                if not _GAP.fullmatch(gap):
+                    break
+                node = node.get(tokens[j].norm)
+        return out
+
+
+def _case_ok(entry: Entry, tokens: list[Token], i: int, j: int, text: str) -> bool:
+    if entry.case == "insensitive":
+        return True
+    found = tuple(t.text for t in tokens[i:j + 1])
+    if entry.case == "sensitive":
+        return len(found) == len(entry.surface) and all(
+            f.lower().startswith(s.lower()[:1]) and (f[:1] == s[:1]) and (not s.isupper() or f.isupper())
+            for f, s in zip(found, entry.surface))
+    # "lower": written in lower case, except a capital that only marks the start of a sentence
+    if all(not t[:1].isupper() for t in found):
+        return True
+    if all(not t[:1].isupper() for t in found[1:]):
+        before = text[max(0, tokens[i].start - 4):tokens[i].start].rstrip(" \"“‘'«(")
+        return before == "" or before[-1:] in ".!?\n:"
+    return False

@@ -1,0 +1,47 @@
+"""Scoring: pure functions of the findings.
+
+Each category starts at 100. A finding takes off its rule's `weight`:
+- a body-text finding in the narrator's voice (or in a scope the rule names explicitly) is scaled to
+  the article's length: weight × 1000 / max(words, 300) — so it weighs "per 1,000 words";
+- a finding inside a quotation or attributed speech, from a rule scoped to all `text`, costs nothing
+  (it is reported for information: quoting loaded words is reporting, not framing);
+- headline, byline, bio, metadata and document-level findings cost their weight as it is.
+category = max(0, 100 − Σ deductions); overall = weighted mean of the categories (equal weights unless
+configured); grade A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else F.
+"""
+from __future__ import annotations
+
+from .model import CATEGORIES, Score
+
+MIN_WORDS = 300
+GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
+
+
+def length_factor(word_count: int) -> float:
+    return 1000.0 / max(word_count, MIN_WORDS)
+
+
+def deduction(weight: float, field: str, voice: str | None, scope: tuple[str, ...], word_count: int) -> float:
+    if field == "text":
+        if voice in ("quoted", "attributed") and "text" in scope:
+            return 0.0
+        return round(weight * length_factor(word_count), 2)
+    return round(float(weight), 2)
+
+
+def grade(overall: float) -> str:
+    return next(letter for bound, letter in GRADES if overall >= bound)
+
+
+def score(deductions: list[tuple[str, float]], category_weights: dict[str, float] | None = None) -> Score:
+    """deductions: (category, points) pairs."""
+    taken = {c: 0.0 for c in CATEGORIES}
+    for category, points in deductions:
+        taken[category] = taken.get(category, 0.0) + points
+    categories = {c: round(max(0.0, 100.0 - taken[c]), 1) for c in CATEGORIES}
+    weights = {c: 1.0 for c in CATEGORIES}
+    weights.update(category_weights or {})
+    total_weight = sum(weights[c] for c in CATEGORIES) or 1.0
+    overall = round(sum(categories[c] * weights[c] for c in CATEGORIES) / total_weight, 1)
+    return Score(overall=overall, grade=grade(overall), categories=categories,
+                 deductions={c: round(taken[c], 2) for c in CATEGORIES})

@@ -1,0 +1,79 @@
+"""Tokens and sentences with character offsets; shared by analysis and the rule kinds."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words are runs of letters/digits; apostrophes and hyphens split words so that "Kyiv's"/"Kyiv’s" and
+# "hard-line"/"hard line" tokenise alike.
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr",
+    "sr", "vs", "etc", "inc", "corp", "ltd", "co", "no", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c",
+    "mt", "ft", "pres", "rev", "hon", "adm", "maj", "cmdr", "supt", "atty", "dept", "est", "approx",
+}
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)|\n\s*\n|\n")
+_OPENERS = "\"“‘'«([—–-"
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) over text[start:end]; paragraph breaks always end a sentence."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for m in _SENT_END.finditer(text, start, end):
+        stop = m.end()
+        mark = m.group()
+        if mark[0] == ".":
+            word = re.search(r"([\w.]+)\.?$", text[max(begin, m.start() - 12):m.start() + 1])
+            prev = (word.group(1).rstrip(".").lower() if word else "")
+            if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()):
+                continue
+            # a decimal number or an initial followed by a lower-case word does not end a sentence
+            after = text[m.end():m.end() + 3].lstrip()
+            if after[:1].islower():
+                continue
+        elif mark[0] in "!?":
+            after = text[m.end():m.end() + 3].lstrip()
+            if after[:1].islower():
+                continue
+        _push(text, spans, begin, stop)
+        begin = stop
+    _push(text, spans, begin, end)
+    return spans
+
+
+def _push(text: str, spans: list[tuple[int, int]], begin: int, stop: int) -> None:
+    while begin < stop and text[begin].isspace():
+        begin += 1
+    while stop > begin and text[stop - 1].isspace():
+        stop -= 1
+    if stop > begin:
+        spans.append((begin, stop))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: lines separated by newlines (one or more)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        if text[s:e].strip():
+            out.append((s, e))
+    return out
