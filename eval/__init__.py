@@ -1,0 +1,1 @@
+"""Evaluation harness: measures the auditor against labelled sets in ../shared/data (never shipped)."""
