@@ -21,7 +21,8 @@ EXAMPLE_KEYS = ("text", "title", "url", "authors", "author_bios", "published", "
 RULE_ID = re.compile(r"^[a-z][a-z0-9-]*\.[a-z0-9][a-z0-9.-]*$")
 PACK_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 # Nested quantifiers such as (a+)+ or (a|aa)* can backtrack for ever on hostile input.
-NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]")
+# (Bounded outer repetition such as (?:\w+\s+){0,2} is fine.)
+NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\})(?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d*,\})")
 
 COMMON_KEYS = ("id", "kind", "category", "severity", "weight", "message", "description", "link",
                "scope", "examples", "suggest", "sentence", "tags")

@@ -1,0 +1,83 @@
+"""Input → Article: HTML metadata and body, plain text titles, bios and debris."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import auditor
+
+FIX = Path(__file__).resolve().parent / "fixtures"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_html_metadata_from_json_ld_meta_and_byline():
+    audit = auditor.audit_html((FIX / "pages" / "byline.html").read_bytes())
+    a = audit.article
+    assert a.title == "Harbour plan approved after long debate"
+    assert a.authors == ("Priya Natarajan",)  # "By" and the job title gone; the outlet is not an author
+    assert a.author_bios == ("Priya Natarajan covers transport and planning for the Courier.",)
+    assert a.outlet.domain == "coastline-courier.co.uk" and a.outlet.name == "The Coastline Courier"
+    assert a.published == "2024-03-02T09:00:00Z" and a.modified == "2024-03-03T10:00:00Z"
+    assert a.section == "Local" and a.kind == "news" and a.language == "en"
+
+
+def test_html_body_drops_boilerplate_and_keeps_structure():
+    a = auditor.audit_html((FIX / "pages" / "byline.html").read_bytes()).article
+    assert "Great news for the town" not in a.text and "Sport" not in a.text
+    assert "By Priya" not in a.text
+    assert "\n\n" in a.text  # paragraph boundaries kept
+    start, end = a.blockquotes[0]
+    assert a.text[start:end].startswith("The harbour must remain")
+    link = next(l for l in a.links if "coastline-council" in l.href)
+    assert a.text[link.start:link.end] == "council's website"
+
+
+def test_blockquote_is_quoted_voice():
+    audit = auditor.audit_html((FIX / "pages" / "byline.html").read_bytes())
+    start, end = audit.article.blockquotes[0]
+    assert audit.analysis.voice_at(start + 5, start + 12)[0] == "quoted"
+
+
+def test_explicit_metadata_overrides_extracted():
+    audit = auditor.audit_html((FIX / "pages" / "byline.html").read_bytes(), title="Override",
+                               authors=["A. N. Other"], kind="opinion")
+    assert audit.article.title == "Override" and audit.article.authors == ("A. N. Other",)
+    assert audit.article.kind == "opinion"
+
+
+def test_opinion_kind_from_json_ld_type():
+    html = (EXAMPLES / "opinion-column.html").read_text()
+    assert auditor.audit_html(html).article.kind == "opinion"
+
+
+def test_text_title_bio_and_debris():
+    text = ("Harbour plan approved\n"
+            "The council approved the plan on Tuesday, officials said.\n"
+            "Work starts in spring.\n"
+            "Ola Berg is a journalist who covers the coast for a regional paper.\n"
+            "Comments\n")
+    a = auditor.audit_text(text).article
+    assert a.title == "Harbour plan approved"
+    assert a.authors == ("Ola Berg",)
+    assert a.author_bios[0].startswith("Ola Berg is a journalist")
+    assert "Comments" not in a.text and "Ola Berg" not in a.text
+    assert a.text.endswith("Work starts in spring.")
+
+
+def test_first_line_that_is_a_sentence_is_not_a_title():
+    a = auditor.audit_text("The council approved the plan on Tuesday.\nWork starts in spring.").article
+    assert a.title is None and a.text.startswith("The council")
+
+
+def test_markdown_links_and_quotes():
+    md = "# Plan approved\n\nThe plan is on the [council site](https://example.gov/plan).\n\n> A quoted line here.\n"
+    audit = auditor.audit_text(md, markdown=True)
+    a = audit.article
+    assert a.title == "Plan approved"
+    assert a.links[0].href == "https://example.gov/plan" and a.text[a.links[0].start:a.links[0].end] == "council site"
+    s, e = a.blockquotes[0]
+    assert a.text[s:e] == "A quoted line here."
+
+
+def test_text_url_metadata_sets_outlet_domain():
+    a = auditor.audit_text("Some text.", url="https://www.example.co.uk/news/1").article
+    assert a.outlet.domain == "example.co.uk"

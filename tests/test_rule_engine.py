@@ -1,0 +1,170 @@
+"""The rule engine through the public API: matching, scopes, voices, exceptions, metadata, config."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import auditor
+from auditor.cli import main
+from auditor.config import Config
+from auditor.ruleset.loader import build_ruleset
+
+FIX = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return build_ruleset([FIX / "rules" / "good"], include_default=False)
+
+
+def rules_of(audit):
+    return [(f.rule, f.excerpt) for f in audit.findings]
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("The mayor slams the plan.", "slams"),
+    ("The mayor slammed the plan.", "slammed"),
+    ("The mayor is slamming the plan.", "slamming"),
+    ("They took a hard-line view.", "hard-line"),
+    ("They took a hard line view.", "hard line"),
+    ("They took a hardline view.", "hardline"),
+    ("The REGIME fell.", "REGIME"),
+])
+def test_lexicon_inflections_and_variants(demo, text, excerpt):
+    audit = auditor.audit_text(text, ruleset=demo)
+    assert ("demo.emotive", excerpt) in rules_of(audit)
+
+
+def test_exception_by_context(demo):
+    audit = auditor.audit_text("The tax regime changed, but the regime did not.", ruleset=demo)
+    hits = [f for f in audit.findings if f.rule == "demo.emotive"]
+    assert len(hits) == 1 and hits[0].start == audit.article.text.rindex("regime")
+
+
+def test_case_rule_lower_only(demo):
+    assert not [f for f in auditor.audit_text("We met on Rush Street.", ruleset=demo).findings if f.rule == "demo.emotive"]
+    assert [f for f in auditor.audit_text("There was a rush of buyers.", ruleset=demo).findings if f.rule == "demo.emotive"]
+    # sentence-initial capital is still the common word
+    assert [f for f in auditor.audit_text("Rush hour began early.", ruleset=demo).findings if f.rule == "demo.emotive"]
+
+
+def test_voice_quoted_costs_nothing_narrator_costs(demo):
+    quoted = auditor.audit_text('"They slammed us," the mayor said.', ruleset=demo)
+    narrator = auditor.audit_text("The mayor slammed the council.", ruleset=demo)
+    q = next(f for f in quoted.findings if f.rule == "demo.emotive")
+    n = next(f for f in narrator.findings if f.rule == "demo.emotive")
+    assert q.voice == "quoted" and q.deduction == 0 and q.severity == "info"
+    assert n.voice == "narrator" and n.deduction > 0
+    assert quoted.score.categories["language"] == 100
+    assert narrator.score.categories["language"] < 100
+
+
+def test_attributed_voice_and_speaker(demo):
+    audit = auditor.audit_text("Mayor Ann Lee said that the council slammed the budget.", ruleset=demo)
+    f = next(f for f in audit.findings if f.rule == "demo.emotive")
+    assert f.voice == "attributed" and f.speaker == "Ann Lee" and f.deduction == 0
+
+
+def test_narrator_scope_skips_quotes(demo):
+    text = 'Critics say the plan is late. "Critics say many things," the mayor said.'
+    hits = [f for f in auditor.audit_text(text, ruleset=demo).findings if f.rule == "demo.vague"]
+    assert len(hits) == 1 and hits[0].start == 0
+
+
+def test_metadata_rule_and_override(demo):
+    assert any(f.rule == "demo.no-date" for f in auditor.audit_text("Text.", ruleset=demo).findings)
+    dated = auditor.audit_text("Text.", ruleset=demo, published="2024-05-01")
+    assert not any(f.rule == "demo.no-date" for f in dated.findings)
+    assert dated.article.published == "2024-05-01"
+
+
+def test_scoring_is_monotone_and_fair_to_length(demo):
+    base = "The council met on Tuesday to discuss the budget. " * 40
+    s0 = auditor.audit_text(base, ruleset=demo).score.overall
+    s1 = auditor.audit_text(base + "The mayor slammed the plan.", ruleset=demo).score.overall
+    s2 = auditor.audit_text(base + "The mayor slammed the plan and slammed the vote.", ruleset=demo).score.overall
+    assert s2 <= s1 <= s0 and s1 < s0
+    long = auditor.audit_text(base * 5 + "The mayor slammed the plan.", ruleset=demo)
+    short = auditor.audit_text(base + "The mayor slammed the plan.", ruleset=demo)
+    d_long = next(f.deduction for f in long.findings if f.rule == "demo.emotive")
+    d_short = next(f.deduction for f in short.findings if f.rule == "demo.emotive")
+    assert d_long < d_short
+
+
+def test_every_finding_carries_its_deduction(demo):
+    audit = auditor.audit_text("The mayor slammed the regime. Critics say it failed.", ruleset=demo)
+    total = {c: 0.0 for c in audit.score.categories}
+    for f in audit.findings:
+        total[f.category] += f.deduction
+    for category, taken in total.items():
+        assert audit.score.categories[category] == pytest.approx(max(0.0, 100 - taken), abs=0.11)
+
+
+def test_fingerprints_are_stable_and_distinct(demo):
+    a = auditor.audit_text("The mayor slammed the plan. The mayor slammed the plan.", ruleset=demo)
+    b = auditor.audit_text("Intro added.\n\nThe mayor slammed the plan. The mayor slammed the plan.", ruleset=demo)
+    ids_a = [f.id for f in a.findings if f.rule == "demo.emotive"]
+    ids_b = [f.id for f in b.findings if f.rule == "demo.emotive"]
+    assert len(set(ids_a)) == 2 and ids_a == ids_b
+
+
+def test_config_disables_and_reweights(demo, tmp_path):
+    config = Config(disable=("demo.emotive",), weight=(("demo.no-date", 20.0),))
+    rules = build_ruleset([FIX / "rules" / "good"], config, include_default=False)
+    audit = auditor.audit_text("The mayor slammed the plan.", ruleset=rules)
+    assert not any(f.rule == "demo.emotive" for f in audit.findings)
+    assert next(f for f in audit.findings if f.rule == "demo.no-date").deduction == 20
+
+
+def test_malformed_rule_file_points_at_the_spot(capsys):
+    code = main(["rules", "test", str(FIX / "rules" / "bad")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "broken.yaml:7:15" in err and "severity" in err and "info, warning, error" in err
+
+
+def test_malformed_user_pack_stops_the_audit_before_any_input(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor slammed the plan.")
+    code = main(["audit", str(article), "--rules", str(FIX / "rules" / "bad"), "--format", "json"])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == "" and "broken.yaml:7" in captured.err
+
+
+@pytest.mark.parametrize("yaml_text, expected", [
+    ("pack: x\nrules:\n  - id: x.a\n    kind: lexi\n", "x.yaml:4:11: 'kind' must be one of lexicon, pattern, metadata, metric"),
+    ("pack: x\nrules:\n  - id: y.a\n    kind: pattern\n", "x.yaml:3:9: rule id 'y.a' must start with its pack name"),
+    ("pack: x\nrules:\n  - {id: x.a, kind: pattern, patterns: ['(a+)+'], category: language}\n", "x.yaml:3:41: regular expression may backtrack"),
+    ("pack: x\nrules: [\n", "x.yaml:3:1: invalid YAML"),
+])
+def test_schema_errors(tmp_path, capsys, yaml_text, expected):
+    (tmp_path / "x.yaml").write_text(yaml_text)
+    assert main(["rules", "lint", str(tmp_path)]) == 2
+    assert expected in capsys.readouterr().err
+
+
+def test_rules_test_command_runs_a_user_pack(demo_rules, capsys):
+    assert main(["rules", "test", str(demo_rules)]) == 0
+    assert "3 rules" in capsys.readouterr().out
+
+
+def test_rules_test_reports_a_failing_example(tmp_path, capsys):
+    text = (FIX / "rules" / "good" / "demo.yaml").read_text().replace(
+        'pass: ["The mayor criticised the plan."', 'pass: ["The mayor slammed the plan."')
+    (tmp_path / "demo.yaml").write_text(text)
+    assert main(["rules", "test", str(tmp_path)]) == 1
+    assert "demo.emotive: pass example: rule fires on 'The mayor slammed the plan.'" in capsys.readouterr().out
+
+
+def test_many_extra_terms_change_nothing_else(demo, tmp_path):
+    words = "\n".join(f"      - zq{i:05d}xw" for i in range(3000))
+    (tmp_path / "extra.yaml").write_text(
+        "pack: extra\nrules:\n  - id: extra.many\n    kind: lexicon\n    category: language\n    severity: info\n"
+        "    weight: 1\n    message: m\n    description: d\n    examples: {flag: [zq00001xw], pass: [plain]}\n"
+        f"    terms:\n{words}\n")
+    both = build_ruleset([FIX / "rules" / "good", tmp_path], include_default=False)
+    text = "The mayor slammed the regime; zq02999xw appeared."
+    found = rules_of(auditor.audit_text(text, ruleset=both))
+    assert ("extra.many", "zq02999xw") in found and ("demo.emotive", "slammed") in found
+    assert both.term_count > 3000
