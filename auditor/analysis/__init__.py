@@ -14,17 +14,44 @@ def analyse(article: Article) -> Analysis:
     text = article.text
     quotes = sorted(set(find_quotes(text)) | set(article.blockquotes))
     attributor = Attributor(text, quotes, load_vocabulary())
-    sentence_spans = split_sentences(text)
+    sentence_spans = _keep_quotes_whole(text, split_sentences(text), quotes)
     found: list[tuple[int, Found]] = []
     for index, (s, e) in enumerate(sentence_spans):
         found.extend((index, f) for f in attributor.sentence(s, e))
     spans = _voice_spans(quotes, [f for _, f in found])
-    attributions = tuple(sorted((_attribution(text, f) for _, f in found),
+    # A quotation with no speech verb anywhere near it is quoted voice (and counts for its speaker in the
+    # source map) but not an attribution relation: those need a cue.
+    attributions = tuple(sorted((_attribution(text, f) for _, f in found if f.cue_span[1] > f.cue_span[0]),
                                 key=lambda a: (a.content_start, a.cue_start)))
     sentences = tuple(_sentence(text, s, e, spans, [f for i, f in found if i == k], article)
                       for k, (s, e) in enumerate(sentence_spans))
     return Analysis(spans=tuple(spans), attributions=attributions, sentences=sentences,
                     sources=_sources(text, [f for _, f in found]))
+
+
+def _keep_quotes_whole(text: str, sentences: list[tuple[int, int]],
+                       quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences joined where a quotation runs across their boundary within one paragraph: the quotation
+    and the verb that introduces it belong to one sentence ("“It is over. We lost,” she said.")."""
+    out: list[tuple[int, int]] = []
+    q = 0
+    for start, end in sentences:
+        if out:
+            prev_start, prev_end = out[-1]
+            while q < len(quotes) and quotes[q][1] <= prev_end:
+                q += 1
+            k = q
+            crossing = False
+            while k < len(quotes) and quotes[k][0] < prev_end:
+                if quotes[k][1] > prev_end:
+                    crossing = True
+                    break
+                k += 1
+            if crossing and "\n" not in text[prev_end:start]:
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _attribution(text: str, f: Found) -> Attribution:
@@ -47,7 +74,7 @@ def _voice_spans(quotes: list[tuple[int, int]], found: list[Found]) -> list[Span
             if (s, e) in quotes:
                 if speaker_of.get((s, e)) is None:
                     speaker_of[(s, e)] = name
-            else:
+            elif f.voiced:
                 spans.append(Span(s, e, "attributed", name))
     for q in quotes:
         speaker = speaker_of.get(q)

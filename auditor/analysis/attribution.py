@@ -21,6 +21,14 @@ _BETWEEN = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "
             "must", "been", "being", "be", "even", "openly", "bluntly", "flatly", "explicitly", "clearly",
             "emphatically", "angrily", "firmly", "quickly", "swiftly", "initially", "finally", "had",
             "told", "has", "long"}
+# Function words that end a phrase whatever their case ("But state law …").
+_FUNCTION = {"but", "and", "or", "so", "yet", "while", "as", "when", "if", "although", "though", "because",
+             "after", "before", "since", "that", "this", "there", "what", "where", "in", "on", "at", "for",
+             "with", "by", "from", "of", "to", "however", "meanwhile", "still", "then", "now", "also"}
+# Words that may follow an inverted subject ("…, said Lavrov on Tuesday")
+_AFTER_INVERSION = {"on", "in", "at", "during", "after", "before", "who", "from", "to", "last", "this",
+                    "earlier", "later", "yesterday", "today", "tonight", "recently", "when", "while",
+                    "adding", "noting", "according"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
                 "some", "many", "several", "two", "three", "other", "one", "most", "few", "both"}
 _BE = {"is", "are", "was", "were", "been", "be", "being"}
@@ -44,6 +52,7 @@ class Found:
     cue_span: tuple[int, int]
     content: list[tuple[int, int]]
     kind: str  # direct | indirect
+    voiced: bool = True  # False: the content names what the source spoke of, in the narrator's words
 
 
 @dataclass
@@ -56,6 +65,10 @@ class _State:
 
 def _cap(tok: Token) -> bool:
     return tok.text[:1].isupper()
+
+
+def _is_boundary(tok: Token) -> bool:
+    return tok.norm in _BOUNDARY and (not _cap(tok) or tok.norm in _FUNCTION)
 
 
 class Attributor:
@@ -110,6 +123,8 @@ class Attributor:
                 person = Speaker(full, "named", None)
                 self.state.people.append(person)
                 return person
+            if len(name_toks) >= 2 and all(len(t.text) == 1 for t in name_toks):  # U.S., U.N.
+                return Speaker(name, "institution")
             if len(name_toks) >= 2 or title:
                 if name.lower() in self.v.institution_heads or head in self.v.institution_heads:
                     return Speaker(" ".join(t.text for t in toks), "institution")
@@ -147,108 +162,182 @@ class Attributor:
                 return person
         return None
 
-    def _subject_left(self, toks: list[Token], i: int, sent_start: int) -> list[Token]:
-        """The noun phrase ending just before toks[i] (skipping auxiliaries and adverbs)."""
-        j = i - 1
-        while j >= 0 and toks[j].norm in _BETWEEN and not _cap(toks[j]):
-            if re.search(r"[,;:“”\"()—–]", self._gap(toks[j], toks[j + 1])):
-                return []
-            j -= 1
+    def _np_back(self, toks: list[Token], j: int) -> list[Token]:
+        """The noun phrase ending at toks[j], walking left to a boundary (at most 8 words)."""
         phrase: list[Token] = []
         while j >= 0 and len(phrase) < 8:
             t = toks[j]
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is not None and re.search(r"[,;:“”\"«»()—–]|['’]\s", self._gap(t, nxt)):
-                if phrase or "'" in self._gap(t, nxt) or "’" in self._gap(t, nxt):
-                    break
-                return []
-            if t.norm in _BOUNDARY and not _cap(t):
+            if nxt is not None and phrase and re.search(r"[,;:“”\"«»()—–―]|['’]\s", self._gap(t, nxt)):
+                break
+            if _is_boundary(t):
                 break
             if t.norm in _BETWEEN and not _cap(t) and phrase:
                 break
             phrase.insert(0, t)
             j -= 1
+        return phrase
+
+    def _plausible_subject(self, phrase: list[Token]) -> bool:
+        """Does the phrase look like someone who can speak (not a verb, adjective or stray noun)?"""
+        if not phrase:
+            return False
+        head = phrase[-1]
+        return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
+                    or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
+                    or head.norm in self.v.title_words or head.norm in self.v.relative_pronouns)
+
+    def _subject_left(self, toks: list[Token], i: int, sent_start: int) -> list[Token]:
+        """The subject ending just before toks[i], skipping auxiliaries and adverbs, a parenthesis
+        ("Rep. Jane Roe (D-Ohio) said") and an apposition ("Jane Roe, the party's chair, said")."""
+        j = i - 1
+        while j >= 0 and toks[j].norm in _BETWEEN and not _cap(toks[j]):
+            if re.search(r"[,;:“”\"()—–]", self._gap(toks[j], toks[j + 1])):
+                break
+            j -= 1
+        if j < 0:
+            return []
+        gap = self._gap(toks[j], toks[j + 1])
+        if ")" in gap:  # skip the parenthesis back to its "("
+            k = j
+            while k >= 0 and "(" not in self.text[toks[k - 1].end if k else sent_start:toks[k].start]:
+                k -= 1
+                if j - k > 12:
+                    return []
+            j = k - 1
+            if j < 0:
+                return []
+            gap = self._gap(toks[j], toks[j + 1])
+        if re.search(r"[;:“”\"«»—–―]|['’]\s", gap):
+            return []
+        if "," in gap:
+            return self._apposition(toks, j)
+        if toks[j].norm in self.v.relative_pronouns:
+            return [toks[j]]
+        phrase = self._np_back(toks, j)
         # "reports surfaced suggesting": the noun before a bare past-tense verb is the subject
         if len(phrase) >= 2 and not _cap(phrase[-1]) and phrase[-1].norm.endswith("ed"):
             phrase = phrase[:-1]
-        # a plain lower-case verb or adjective cannot head a subject
-        if phrase and not (_cap(phrase[-1]) or phrase[-1].norm in self.v.pronouns or
-                           phrase[-1].norm in self.v.anonymous_heads or phrase[-1].norm in self.v.document_heads
-                           or phrase[-1].norm in self.v.institution_heads or phrase[-1].norm in self.v.title_words
-                           or any(p.norm in _DETERMINERS for p in phrase[:-1])):
+        if not self._plausible_subject(phrase) and not any(p.norm in _DETERMINERS for p in phrase[:-1]):
             return []
-        # keep the phrase compact: from the last lower-case gap onwards for long chunks
         return phrase
 
-    def _main_subject(self, toks: list[Token], before: int) -> Speaker | None:
+    def _apposition(self, toks: list[Token], j: int) -> list[Token]:
+        """'<Name>, <apposition>, said': the name at the start of the clause, with the apposition (at most
+        30 words, no sentence-level punctuation) as part of the source span."""
+        k = j
+        while k > 0 and j - k < 30:
+            gap = self._gap(toks[k - 1], toks[k])
+            if re.search(r"[;:“”\"«»]|['’]{2}|[.!?]\s", gap) or _is_boundary(toks[k - 1]) and "," in gap:
+                break
+            k -= 1
+        if j - k >= 30:
+            return []
+        head_end = k
+        while head_end < j and "," not in self._gap(toks[head_end], toks[head_end + 1]) \
+                and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
+            head_end += 1
+        name = toks[k:head_end + 1]
+        if not name or len(name) > 8 or not (_cap(name[-1]) or name[-1].norm in self.v.relative_pronouns):
+            return []
+        if toks[k].norm in _DETERMINERS and not _cap(name[-1]):
+            return []
+        return toks[k:j + 1]
+
+    def _main_subject(self, toks: list[Token], before: int) -> tuple[Speaker | None, list[Token]]:
         """The first capitalised noun phrase of the sentence before toks[before] (a participle's subject)."""
         k = 0
         while k < before:
-            if _cap(toks[k]) and not (k == 0 and k + 1 < len(toks) and not _cap(toks[k + 1])):
+            if _cap(toks[k]) and not (k == 0 and k + 1 < len(toks) and not _cap(toks[k + 1])) \
+                    and toks[k].norm not in _FUNCTION:
                 run = [toks[k]]
                 while k + 1 < before and _cap(toks[k + 1]) and not re.search(r"[,;:“”\"]", self._gap(toks[k], toks[k + 1])):
                     k += 1
                     run.append(toks[k])
                 speaker = self.resolve(run)
                 if speaker is not None and speaker.kind in ("named", "institution"):
-                    return speaker
+                    return speaker, run
             elif toks[k].norm in self.v.person_pronouns and k + 1 < before:
-                return self.state.last_person
+                return self.state.last_person, [toks[k]]
             k += 1
-        return None
+        return None, []
 
     def _subject_right(self, toks: list[Token], i: int) -> list[Token]:
-        """The noun phrase after a cue: 'said Lavrov', 'said the minister'."""
+        """The noun phrase after a cue in an inverted clause: 'said Lavrov', 'said the minister, who …'.
+        It must end the clause (punctuation, the sentence end or a time or place phrase)."""
         phrase: list[Token] = []
         j = i
         while j < len(toks) and len(phrase) < 6:
             t = toks[j]
-            if phrase and re.search(r"[,;:.!?“”\"()—]", self._gap(toks[j - 1], t)):
+            if phrase and re.search(r"[,;:.!?“”\"()—–―]", self._gap(toks[j - 1], t)):
                 break
-            if t.norm in _BOUNDARY and not _cap(t):
+            if _is_boundary(t) and (phrase or t.norm not in self.v.pronouns):
                 break
             if not phrase and t.norm not in _DETERMINERS and not _cap(t) and t.norm not in self.v.pronouns \
                     and t.norm not in self.v.anonymous_heads and t.norm not in self.v.title_words:
                 return []
             phrase.append(t)
             if t.norm in self.v.pronouns:
+                j += 1
                 break
             j += 1
+        if not phrase or not self._plausible_subject(phrase):
+            return []
+        if j < len(toks):
+            gap = self._gap(toks[j - 1], toks[j])
+            if not re.search(r"[,;:.!?“”\"()—–―]", gap) and toks[j].norm not in _AFTER_INVERSION:
+                return []
         return phrase
 
     def _indirect_content(self, toks: list[Token], i: int, j: int, base: str, speaker_np: list[Token],
-                          start: int, end: int) -> list[tuple[int, int]] | None:
-        """Content of reported speech with no quotation next to the cue, or None when the cue does not
-        introduce any."""
+                          start: int, end: int) -> tuple[list[tuple[int, int]], bool] | None:
+        """Content of reported speech with no quotation next to the cue, and whether its wording is the
+        source's (False for an object the narrator names: 'Trump cited the poll'); None when the cue
+        introduces no content."""
         text = self.text
         c_start, c_end = toks[i].start, toks[j].end
-        after_text = text[c_end:end]
         np_after = bool(speaker_np) and speaker_np[0].start > c_start
+        after_from = speaker_np[-1].end if np_after else c_end
+        after_text = text[after_from:end]
         # "X said (to reporters on Tuesday) that …", "X warned: …"
-        max_words = 2 if base in self.v.needs_complement else 5
-        comp = re.match(r"(?:\s+(?!that\b)[\w’']+){0,%d}?\s+that\b\s*|\s*:\s*" % max_words, after_text)
-        if comp and not np_after:
-            return [(c_end + comp.end(), end)]
+        if base in self.v.object_then_that:  # "told reporters on Tuesday that …"
+            comp = re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,5}?\s+that\b\s*|\s*:\s*", after_text)
+        else:  # "said on Tuesday that …" (a time or place, not an object: "rejected proposals that …")
+            comp = re.match(r"(?:\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|"
+                            r"again|also|publicly|privately|repeatedly)\b(?:\s+(?!that\b)[\w’'-]+){0,3}?)?"
+                            r"\s+that\b\s*|\s*:\s*", after_text)
+        if comp and after_text[comp.end():].strip(" .\"”"):
+            return [(after_from + comp.end(), end)], True
         # "described it as …", "referred to X as …"
-        if base in self.v.as_verbs:
+        if base in self.v.as_verbs and not np_after:
             as_match = re.match(r"(?:\s+[\w’'-]+){0,7}?\s+as\b\s*", after_text)
             if as_match:
-                return [(c_end + as_match.end(), end)]
+                return [(after_from + as_match.end(), end)], True
         # "…, Lavrov stressed, but …" / "…, he said." / "…, said the minister."
         pre_end = speaker_np[0].start if speaker_np and not np_after else c_start
         before = text[start:pre_end]
-        rest = text[speaker_np[-1].end:end] if np_after else after_text
-        if before.strip(" ,;—–") and re.search(r"[,—–]\s*$", before):
+        rest = after_text
+        rest_starts_clause = bool(re.match(r"\s*[\w“\"‘'«]", rest)) and bool(rest.strip(" .,;"))
+        if before.strip(" ,;—–") and re.search(r"[,—–]\s*$", before) and \
+                (not rest_starts_clause or np_after or not speaker_np):
             content = [(start, pre_end)]
             tail = re.match(r"\s*,\s*", rest)
             if tail and rest[tail.end():].strip(" .") and not re.match(r"\w+ing\b", rest[tail.end():]):
                 content.append((end - len(rest) + tail.end(), end))
-            return content
-        if base in self.v.needs_complement or base in self.v.as_verbs:
+            return content, True
+        if np_after or not rest_starts_clause:
             return None
         # "X said the plan would fail"
-        if rest.strip(" .,;") and not re.match(r"\s*,\s*\w+ing\b", rest) and not np_after:
-            return [(end - len(rest), end)]
+        if base not in self.v.needs_complement and base not in self.v.as_verbs:
+            if re.match(r"\s*,?\s*\w+ing\b", rest):
+                return None
+            return [(end - len(rest), end)], True
+        # "Trump cited the poll", "She called him a liar": the object is content
+        if base in self.v.object_cues:
+            clause = re.match(r"[^,;:.!?—–―]*", rest)
+            span = (end - len(rest), end - len(rest) + clause.end())
+            if text[span[0]:span[1]].strip():
+                return [span], base in self.v.naming_verbs
         return None
 
     # --- per sentence -------------------------------------------------------------------------
@@ -261,6 +350,11 @@ class Attributor:
             return found
         quotes = [(s, e) for s, e in self.quotes if s < end and e > start]
         claimed_quotes: set[tuple[int, int]] = set()
+        # "Name: …" at the start of a paragraph (interviews, transcripts, headlines)
+        label = self._speaker_label(toks, start, end)
+        if label is not None:
+            found.append(label)
+            claimed_quotes.update(q for q in quotes if label.content[0][0] <= q[0])
         # according to X
         for m in self.v.according_to.find(text[start:end]):
             a_start, a_end = m.start + start, m.end + start
@@ -269,10 +363,10 @@ class Attributor:
             idx = next((k for k, t in enumerate(toks) if t.start >= a_end), None)
             if idx is None:
                 continue
-            np = self._subject_right(toks, idx)
+            np = self._np_forward(toks, idx)
             if not np:
                 continue
-            speaker = self.resolve(np)
+            speaker = self.resolve(np) or Speaker(self.text[np[0].start:np[-1].end], "anonymous")
             np_end = np[-1].end
             before = text[start:a_start].rstrip(" ,;—–")
             if before.strip():
@@ -294,35 +388,39 @@ class Attributor:
             j = next(k for k, t in enumerate(toks) if t.end == c_end)
             base = self.v.cue_bases[m.entry.rule_index]
             cue_tok = toks[i]
-            after_toks = toks[j + 1:]
             after_text = text[c_end:end]
-            left = self._subject_left(toks, i, start)
-            passive = i > 0 and toks[i - 1].norm in _BE | {"widely", "generally", "often", "also", "been"}
+            past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
+            passive = i > 0 and toks[i - 1].norm in _BE | {"widely", "generally", "often", "been"} and past
             speaker_np: list[Token] = []
             if passive:
                 by = re.match(r"\s+by\s+", after_text)
                 if by:
                     k = next((k for k, t in enumerate(toks) if t.start >= c_end + by.end()), None)
-                    speaker_np = self._subject_right(toks, k) if k is not None else []
+                    speaker_np = self._np_forward(toks, k) if k is not None else []
                     if speaker_np:
                         rest_start = speaker_np[-1].end
                         content = [(start, toks[i - 1].start), (rest_start, end)]
-                        content = [_trim(text, s, e) for s, e in content if text[s:e].strip()]
+                        content = [_trim(text, s, e) for s, e in content if text[s:e].strip(" .,;")]
                         speaker = self.resolve(speaker_np)
-                        found.append(Found(speaker, (speaker_np[0].start, speaker_np[-1].end),
-                                           (c_start, c_end), content, "indirect"))
+                        if content and speaker is not None:
+                            found.append(Found(speaker, (speaker_np[0].start, speaker_np[-1].end),
+                                               (c_start, c_end), content, "indirect"))
                         continue
                 # passive with no agent ("it is believed", "is seen as"): a claim attributed to nobody
-                if base not in ("say", "tell"):
-                    continue
+                continue
+            if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past:
+                continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
+            left = self._subject_left(toks, i, start)
+            if left and base in self.v.noun_like and not past and not self._plausible_subject(left[-1:]):
+                left = []
             if left:
                 speaker_np = left
-            elif i > 0 and re.search(r"[,”\"’]\s*$", text[toks[i - 1].end:c_start] if i > 0 else "") or i == 0:
+            elif i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start]):
                 speaker_np = self._subject_right(toks, j + 1)
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False
             if not speaker_np:
-                if cue_tok.norm.endswith("ing") or (i > 0 and toks[i - 1].norm in {"and", "also", "further"}) or \
+                if cue_tok.norm.endswith("ing") and i > 0 or (i > 0 and toks[i - 1].norm in {"and", "also", "further"}) or \
                         (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm == "and"):
                     implicit = True
                 else:
@@ -330,11 +428,14 @@ class Attributor:
             # content
             content: list[tuple[int, int]] = []
             kind = "indirect"
-            q_after = next((q for q in quotes if q[0] >= c_end and
-                            re.fullmatch(r"[\s,:;]*", text[c_end:q[0]] if not speaker_np or speaker_np[0].start < c_start
-                                         else text[speaker_np[-1].end:q[0]])), None)
-            q_before = next((q for q in reversed(quotes) if q[1] <= (speaker_np[0].start if speaker_np and speaker_np[0].start < c_start else c_start)
-                             and re.fullmatch(r"[\s,]*", text[q[1]:(speaker_np[0].start if speaker_np and speaker_np[0].start < c_start else c_start)])), None)
+            voiced = True
+            subject_before = bool(speaker_np) and speaker_np[0].start < c_start
+            after_from = c_end if not speaker_np or subject_before else speaker_np[-1].end
+            q_after = next((q for q in quotes if q[0] >= after_from and
+                            re.fullmatch(r"[\s,:;]*", text[after_from:q[0]])), None)
+            before_to = speaker_np[0].start if subject_before else c_start
+            q_before = next((q for q in reversed(quotes) if q[1] <= before_to
+                             and re.fullmatch(r"[\s,]*", text[q[1]:before_to])), None)
             if q_before:
                 content.append(q_before)
                 kind = "direct"
@@ -342,39 +443,59 @@ class Attributor:
                 content.append(q_after)
                 kind = "direct"
             if not content:
-                content = self._indirect_content(toks, i, j, base, speaker_np, start, end)
-                if content is None:
+                result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
+                if result is None:
                     continue
+                content, voiced = result
             content = [_trim(text, s, e) for s, e in content]
             content = [c for c in content if c[1] > c[0]]
             if not content:
                 continue
             if implicit:
-                speaker = sentence_subject or self._main_subject(toks, i) or self.state.last_speaker
-                src_span = (c_start, c_start)
+                if sentence_subject is not None:  # "Lavrov stated …, and pointed out …"
+                    speaker, subject_toks = sentence_subject, []
+                    src_from = next(f.source_span for f in reversed(found) if f.speaker is sentence_subject)
+                else:
+                    speaker, subject_toks = self._main_subject(toks, i)
+                    src_from = None
+                if speaker is None:
+                    speaker = self.state.last_speaker
+                src_span = (subject_toks[0].start, subject_toks[-1].end) if subject_toks else \
+                    (src_from or (c_start, c_start))
             else:
-                speaker = self.resolve(speaker_np)
+                speaker = self._resolve_subject(speaker_np, toks)
                 src_span = (speaker_np[0].start, speaker_np[-1].end)
             if speaker is None and not implicit and speaker_np and speaker_np[-1].norm not in self.v.pronouns:
                 speaker = Speaker(" ".join(t.text for t in speaker_np), "anonymous")
             for q in content:
                 if q in quotes:
                     claimed_quotes.add(q)
-            found.append(Found(speaker, src_span, (c_start, c_end), content, kind))
+            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced))
             if speaker is not None:
                 sentence_subject = speaker
-        # quotations no cue claimed: "Name: “…”" or the paragraph's speaker
+        # quotations no cue claimed: "Name: “…”", "“…” ― Name", or the paragraph's speaker
         for q in quotes:
             if q in claimed_quotes or q[0] < start:
                 continue
             if any(cs <= q[0] and q[1] <= ce + 1 for f in found for cs, ce in f.content):
                 continue  # inside someone's reported speech: theirs
-            colon = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$", text[start:q[0]])
             speaker = None
+            src, cue = (q[0], q[0]), (q[0], q[0])
+            colon = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$", text[start:q[0]])
+            dash = re.match(r"\s*([―—–]|--)\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$", text[q[1]:end])
             if colon:
                 np = [t for t in toks if start + colon.start(1) <= t.start < start + colon.end(1)]
                 speaker = self.resolve(np) if np else None
-            found.append(Found(speaker, (q[0], q[0]), (q[0], q[0]), [q], "direct"))
+                if speaker is not None:
+                    src = (np[0].start, np[-1].end)
+                    cue = (start + colon.end(1), start + colon.end(1) + 1)
+            elif dash:
+                np = [t for t in toks if q[1] + dash.start(2) <= t.start < q[1] + dash.end(2)]
+                speaker = self.resolve(np) if np else None
+                if speaker is not None:
+                    src = (np[0].start, np[-1].end)
+                    cue = (q[1] + dash.start(1), q[1] + dash.end(1))
+            found.append(Found(speaker, src, cue, [q], "direct"))
         unique: list[Found] = []
         for f in found:  # "concluded by noting that …": two cues, one statement
             if not any(u.content == f.content and u.speaker is f.speaker for u in unique):
@@ -386,6 +507,57 @@ class Attributor:
                 if f.speaker.kind == "named":
                     self.state.last_person = f.speaker
         return found
+
+    def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
+        """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before
+        it; an apposition ('Jane Roe, the chair, said') is the name before its first comma."""
+        if len(phrase) == 1 and phrase[0].norm in self.v.relative_pronouns:
+            k = next((k for k, t in enumerate(toks) if t is phrase[0]), 0)
+            antecedent = self._np_back(toks, k - 1) if k > 0 else []
+            return (self.resolve(antecedent) if self._plausible_subject(antecedent) else None) \
+                or self.state.last_speaker
+        head: list[Token] = []
+        for k, t in enumerate(phrase):
+            head.append(t)
+            if k + 1 < len(phrase) and re.search(r"[,(]", self._gap(t, phrase[k + 1])):
+                break
+        return self.resolve(head)
+
+    def _np_forward(self, toks: list[Token], i: int) -> list[Token]:
+        """The noun phrase starting at toks[i] ('according to the ministry's statement')."""
+        phrase: list[Token] = []
+        j = i
+        while j < len(toks) and len(phrase) < 8:
+            t = toks[j]
+            if phrase and re.search(r"[,;:.!?“”\"()—–―]", self._gap(toks[j - 1], t)):
+                break
+            if _is_boundary(t) and phrase:
+                break
+            phrase.append(t)
+            if t.norm in self.v.pronouns:
+                break
+            j += 1
+        return phrase
+
+    def _speaker_label(self, toks: list[Token], start: int, end: int) -> Found | None:
+        """'PENCE: Well, look, …' or 'Poll: Voters …' — a short capitalised name and a colon opening a
+        paragraph make the rest of the paragraph that source's."""
+        if start > 0 and self.text[start - 1] != "\n":
+            return None
+        m = re.match(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)", self.text[start:end])
+        if not m:
+            return None
+        np = [t for t in toks if t.end <= start + m.end(1)]
+        if not np or np[0].norm in self.v.not_labels:
+            return None
+        speaker = self.resolve(np) or Speaker(self.text[start:start + m.end(1)], "institution")
+        para_end = self.text.find("\n", start)
+        para_end = len(self.text) if para_end == -1 else para_end
+        colon = start + m.end(1) + self.text[start + m.end(1):start + m.end()].index(":")
+        content = _trim(self.text, start + m.end(), para_end)
+        if content[1] <= content[0]:
+            return None
+        return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
 
 
 _NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}\b")

@@ -48,6 +48,14 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((i, end))
                 i = end
                 continue
+        elif ch == "'" and text.startswith("''", i):  # two apostrophes standing for a double quote
+            j = text.find("''", i + 2, end)
+            if j != -1 and j - i <= _MAX_QUOTE:
+                out.append((i, j + 2))
+                i = j + 2
+                continue
+            i += 2
+            continue
         elif ch == '"':
             j = text.find('"', i + 1, end)
             if j == -1:

@@ -24,6 +24,13 @@ class Vocabulary:
     document_heads: frozenset[str]
     title_words: frozenset[str]
     institution_heads: frozenset[str]
+    relative_pronouns: frozenset[str]
+    object_cues: frozenset[str]
+    object_then_that: frozenset[str]
+    naming_verbs: frozenset[str]
+    noun_like: frozenset[str]
+    not_labels: frozenset[str]
+    irregular_past: frozenset[str]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -59,4 +66,11 @@ def load_vocabulary() -> Vocabulary:
         document_heads=frozenset(_words(data, "document_heads", str(path))),
         title_words=frozenset(_words(data, "title_words", str(path))),
         institution_heads=frozenset(_words(data, "institution_heads", str(path))),
+        relative_pronouns=frozenset(_words(data, "relative_pronouns", str(path))),
+        object_cues=frozenset(_words(data, "object_cues", str(path))),
+        object_then_that=frozenset(_words(data, "object_then_that", str(path))),
+        naming_verbs=frozenset(_words(data, "naming_verbs", str(path))),
+        noun_like=frozenset(_words(data, "noun_like_cues", str(path))),
+        not_labels=frozenset(_words(data, "not_speaker_labels", str(path))),
+        irregular_past=frozenset(f.lower() for forms in irregular.values() for f in forms),
     )

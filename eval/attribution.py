@@ -1,0 +1,375 @@
+"""Who says what, measured: PolNeAR dev (attribution relations) and BASIL (voice of bias spans).
+
+python -m eval attribution [--data DIR] [--limit N]
+
+PolNeAR: a predicted attribution matches a gold one when their source spans overlap and their content spans
+overlap ("source+content"); "content only" drops the source condition. Precision counts predictions that
+match any gold relation, recall counts gold relations matched by any prediction. `Attribution-no-source`
+relations (a claim the text attributes to nobody) count as recalled when a sourcing finding overlaps them,
+or when we attribute their content to an anonymous or vague source.
+
+BASIL: each annotated bias span is located in our analysed text; spans the annotators mark `quote: yes`
+should be quoted or attributed in our analysis, spans marked `quote: no` should be narrator.
+
+Every audit goes through the public API (`auditor.audit_text`); gold offsets index the text we pass, and are
+mapped onto the analysed body (which may have lost a title line or page debris) by an alignment.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .common import data_root, f1, table
+
+Span = tuple[int, int]
+POLNEAR = Path("labels/polnear/polnear-dev.jsonl")
+BASIL = Path("labels/basil")
+
+
+# --- offsets -------------------------------------------------------------------------------------
+class Aligner:
+    """Maps character offsets of the text we passed onto the analysed body."""
+
+    def __init__(self, source: str, target: str):
+        self.blocks: list[tuple[int, int, int]] = []  # (source start, target start, length)
+        shift = source.find(target) if target else -1
+        if shift != -1:
+            self.blocks = [(shift, 0, len(target))]
+        else:
+            matcher = difflib.SequenceMatcher(None, source, target, autojunk=False)
+            self.blocks = [(a, b, n) for a, b, n in matcher.get_matching_blocks() if n]
+        self.starts = [a for a, _, _ in self.blocks]
+
+    def offset(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return None
+        a, b, n = self.blocks[i]
+        return b + (pos - a) if pos < a + n else None
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The target span of source [start, end), or None when none of it survived."""
+        inside = [p for p in (start, end - 1) if self.offset(p) is not None]
+        if not inside:
+            for p in range(start, end):  # both ends lost: use the first and last surviving characters
+                if self.offset(p) is not None:
+                    inside.append(p)
+                    break
+            if not inside:
+                return None
+            for p in range(end - 1, start - 1, -1):
+                if self.offset(p) is not None:
+                    inside.append(p)
+                    break
+        lo, hi = self.offset(min(inside)), self.offset(max(inside))
+        return (lo, hi + 1)  # type: ignore[operator]
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def any_overlap(spans_a: Iterable[Span], spans_b: Iterable[Span]) -> bool:
+    spans_b = list(spans_b)
+    return any(overlaps(a, b) for a in spans_a for b in spans_b)
+
+
+# The rule set audits run with: None means the installed default packs (what users get).
+RULESET = None
+
+
+def _audit(text: str, **metadata):
+    import auditor
+    return auditor.audit_text(text, ruleset=RULESET, **metadata)
+
+
+# --- PolNeAR -------------------------------------------------------------------------------------
+@dataclass
+class GoldAttribution:
+    kind: str  # Attribution | Attribution-no-source
+    source: list[Span]
+    cue: list[Span]
+    content: list[Span]
+
+
+@dataclass
+class PolnearDoc:
+    name: str
+    text: str
+    gold: list[GoldAttribution]
+
+
+def load_polnear(path: Path, limit: int | None = None, compartment: str = "dev") -> list[PolnearDoc]:
+    """One document per article of the compartment (the first annotator's annotation when several)."""
+    docs: dict[str, PolnearDoc] = {}
+    with open(path, encoding="utf-8") as stream:
+        rows = [json.loads(line) for line in stream if line.strip()]
+    rows = sorted((r for r in rows if r.get("compartment") == compartment),
+                  key=lambda r: (r["filename"], r.get("annotator", "")))
+    for row in rows:
+        if row["filename"] in docs:
+            continue
+        gold = []
+        for rel in row.get("attributions", []):
+            spans = {role: [tuple(s) for s in (rel.get(role) or {}).get("spans", [])]
+                     for role in ("source", "cue", "content")}
+            gold.append(GoldAttribution(rel["type"], spans["source"], spans["cue"], spans["content"]))
+        docs[row["filename"]] = PolnearDoc(row["filename"], row["text"], gold)
+        if limit and len(docs) >= limit:
+            break
+    return list(docs.values())
+
+
+@dataclass
+class PolnearScore:
+    articles: int = 0
+    gold: int = 0
+    gold_direct: int = 0
+    predicted: int = 0
+    hit_strict: int = 0
+    hit_content: int = 0
+    recalled_strict: int = 0
+    recalled_content: int = 0
+    recalled_direct: int = 0
+    no_source: int = 0
+    no_source_by_finding: int = 0
+    no_source_by_anonymous: int = 0
+    no_source_recalled: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+
+    def precision(self, strict: bool = True) -> float:
+        return (self.hit_strict if strict else self.hit_content) / self.predicted if self.predicted else 0.0
+
+    def recall(self, strict: bool = True) -> float:
+        return (self.recalled_strict if strict else self.recalled_content) / self.gold if self.gold else 0.0
+
+    def no_source_recall(self) -> float:
+        return self.no_source_recalled / self.no_source if self.no_source else 0.0
+
+
+def score_polnear(docs: list[PolnearDoc], keep_examples: int = 0) -> PolnearScore:
+    result = PolnearScore()
+    for doc in docs:
+        audit = _audit(doc.text)
+        body = audit.article.text
+        align = Aligner(doc.text, body)
+        kinds = {s.name: s.kind for s in audit.analysis.sources}
+        predicted = [((a.source_start, a.source_end), (a.content_start, a.content_end),
+                      (a.cue_start, a.cue_end), kinds.get(a.source or "", None))
+                     for a in audit.analysis.attributions]
+        sourcing = [(f.start, f.end) for f in audit.findings
+                    if f.category == "sourcing" and f.field == "text" and f.start is not None]
+        result.articles += 1
+        result.predicted += len(predicted)
+        matched_strict = [False] * len(predicted)
+        matched_content = [False] * len(predicted)
+        for gold in doc.gold:
+            source = [m for m in (align.span(*s) for s in gold.source) if m]
+            content = [m for m in (align.span(*s) for s in gold.content) if m]
+            cue = [m for m in (align.span(*s) for s in gold.cue) if m]
+            if gold.kind != "Attribution":
+                result.no_source += 1
+                by_finding = any_overlap(sourcing, cue + content)
+                by_anonymous = any(kind == "anonymous" and any_overlap([p_content, p_cue], cue + content)
+                                   for _, p_content, p_cue, kind in predicted)
+                result.no_source_by_finding += by_finding
+                result.no_source_by_anonymous += by_anonymous
+                result.no_source_recalled += by_finding or by_anonymous
+                continue
+            result.gold += 1
+            direct = any(ch in doc.text[s:e] for s, e in gold.content for ch in "“”\"")
+            result.gold_direct += direct
+            found_strict = found_content = False
+            for k, (p_source, p_content, _, _) in enumerate(predicted):
+                if any_overlap([p_content], content):
+                    matched_content[k] = found_content = True
+                    if p_source[1] > p_source[0] and any_overlap([p_source], source):
+                        matched_strict[k] = found_strict = True
+            result.recalled_strict += found_strict
+            result.recalled_content += found_content
+            result.recalled_direct += found_strict and direct
+            if not found_strict and len(result.misses) < keep_examples:
+                src = " / ".join(doc.text[s:e] for s, e in gold.source)
+                cue_text = " / ".join(doc.text[s:e] for s, e in gold.cue)
+                result.misses.append(f"{doc.name}: [{src}] <{cue_text}> "
+                                     f"{' '.join(doc.text[s:e] for s, e in gold.content)[:80]}")
+        result.hit_strict += sum(matched_strict)
+        result.hit_content += sum(matched_content)
+        for k, a in enumerate(audit.analysis.attributions):
+            if not matched_strict[k] and len(result.false_alarms) < keep_examples:
+                result.false_alarms.append(f"{doc.name}: [{a.source}] <{a.cue}> "
+                                           f"{body[a.content_start:a.content_end][:80]}")
+    return result
+
+
+def polnear_tables(s: PolnearScore) -> str:
+    rows = [[name, s.precision(strict), s.recall(strict), f1(s.precision(strict), s.recall(strict))]
+            for name, strict in (("source+content", True), ("content only", False))]
+    direct = s.recalled_direct / s.gold_direct if s.gold_direct else 0.0
+    no_source = [["Attribution-no-source", s.no_source, s.no_source_by_finding, s.no_source_by_anonymous,
+                  s.no_source_recall()]]
+    return "\n".join([
+        f"PolNeAR dev: {s.articles} articles, {s.gold} gold attributions with a source "
+        f"({s.gold_direct} with quotation marks in the content), {s.predicted} predicted",
+        table(["match", "precision", "recall", "F1"], rows),
+        f"recall of gold attributions with quotation marks (source+content): {direct:.3f}",
+        "",
+        table(["claims with no source", "n", "sourcing finding", "anonymous source", "recall"], no_source),
+    ])
+
+
+# --- BASIL ---------------------------------------------------------------------------------------
+@dataclass
+class BasilSpan:
+    start: int
+    end: int
+    quote: bool
+    bias: str
+    text: str
+
+
+@dataclass
+class BasilDoc:
+    name: str
+    title: str
+    text: str
+    spans: list[BasilSpan]
+
+
+def _basil_pairs(folder: Path) -> Iterator[tuple[Path, Path]]:
+    for article in sorted((folder / "articles").glob("*/*.json")):
+        annotation = folder / "annotations" / article.parent.name / f"{article.stem}_ann.json"
+        if annotation.is_file():
+            yield article, annotation
+
+
+def load_basil(folder: Path, limit: int | None = None) -> list[BasilDoc]:
+    """Each article's body rebuilt from its sentences (paragraphs on separate lines, the title on the first
+    line), with each phrase annotation placed by its sentence id (pN = N-th sentence) and offsets."""
+    docs = []
+    for article_path, annotation_path in _basil_pairs(folder):
+        article = json.loads(article_path.read_text(encoding="utf-8"))
+        annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
+        title = " ".join(str(article.get("title") or "Untitled").split())
+        parts = [title, "\n\n"]
+        pos = len(title) + 2
+        sentence_at: list[int] = []
+        for p_index, paragraph in enumerate(article.get("body-paragraphs") or []):
+            if p_index:
+                parts.append("\n\n")
+                pos += 2
+            for s_index, sentence in enumerate(paragraph):
+                if s_index:
+                    parts.append(" ")
+                    pos += 1
+                sentence_at.append(pos)
+                parts.append(sentence)
+                pos += len(sentence)
+        text = "".join(parts)
+        spans = []
+        for item in annotation.get("phrase-level-annotations", []):
+            ident = str(item.get("id", ""))
+            if not (ident.startswith("p") and ident[1:].isdigit()):
+                continue  # spans in the headline
+            index = int(ident[1:])
+            if index >= len(sentence_at):
+                continue
+            start = sentence_at[index] + int(item["start"])
+            end = sentence_at[index] + int(item["end"])
+            if text[start:end] != item.get("txt"):
+                found = text.find(item.get("txt") or "\0")
+                if found == -1:
+                    continue
+                start, end = found, found + len(item["txt"])
+            spans.append(BasilSpan(start, end, item.get("quote") == "yes", str(item.get("bias")), item["txt"]))
+        docs.append(BasilDoc(article_path.stem, title, text, spans))
+        if limit and len(docs) >= limit:
+            break
+    return docs
+
+
+@dataclass
+class BasilScore:
+    articles: int = 0
+    cells: dict[tuple[bool, str], list[int]] = field(default_factory=dict)  # (quote, bias) -> [agree, n]
+    lost: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def agreement(self, quote: bool | None = None) -> float:
+        agree = sum(v[0] for (q, _), v in self.cells.items() if quote is None or q == quote)
+        total = sum(v[1] for (q, _), v in self.cells.items() if quote is None or q == quote)
+        return agree / total if total else 0.0
+
+    def count(self, quote: bool | None = None) -> int:
+        return sum(v[1] for (q, _), v in self.cells.items() if quote is None or q == quote)
+
+
+def score_basil(docs: list[BasilDoc], keep_examples: int = 0) -> BasilScore:
+    result = BasilScore()
+    for doc in docs:
+        audit = _audit(doc.text)
+        body = audit.article.text
+        align = Aligner(doc.text, body)
+        result.articles += 1
+        for span in doc.spans:
+            located = align.span(span.start, span.end)
+            if located is None:
+                result.lost += 1
+                continue
+            voice, speaker = audit.analysis.voice_at(*located)
+            agree = (voice != "narrator") == span.quote
+            cell = result.cells.setdefault((span.quote, span.bias), [0, 0])
+            cell[0] += agree
+            cell[1] += 1
+            if not agree and len(result.misses) < keep_examples:
+                result.misses.append(f"{doc.name}: quote={'yes' if span.quote else 'no'} ours={voice}: "
+                                     f"{span.text[:100]}")
+    return result
+
+
+def basil_tables(s: BasilScore) -> str:
+    rows = []
+    for quote, wanted in ((True, "quoted or attributed"), (False, "narrator")):
+        for bias in ("lex", "inf"):
+            agree, n = s.cells.get((quote, bias), [0, 0])
+            rows.append([f"quote={'yes' if quote else 'no'}", bias, wanted, n, agree / n if n else 0.0])
+        rows.append([f"quote={'yes' if quote else 'no'}", "all", wanted, s.count(quote), s.agreement(quote)])
+    rows.append(["all", "all", "", s.count(), s.agreement()])
+    return "\n".join([
+        f"BASIL: {s.articles} articles, {s.count()} bias spans located ({s.lost} lost)",
+        table(["BASIL flag", "bias", "we should say", "n", "agreement"], rows),
+    ])
+
+
+# --- entry point ---------------------------------------------------------------------------------
+def run(data: str | None = None, limit: int | None = None, examples: int = 0) -> dict[str, object]:
+    """Print the tables; return the scores (absent sets are skipped with a note)."""
+    root = data_root(data)
+    results: dict[str, object] = {}
+    polnear_path = root / POLNEAR
+    if polnear_path.is_file():
+        score = score_polnear(load_polnear(polnear_path, limit), keep_examples=examples)
+        results["polnear"] = score
+        print(polnear_tables(score))
+        for line in score.misses:
+            print("  miss:", line)
+        for line in score.false_alarms:
+            print("  false alarm:", line)
+    else:
+        print(f"[attribution] PolNeAR not found at {polnear_path}: skipped")
+    print()
+    basil_path = root / BASIL
+    if (basil_path / "articles").is_dir():
+        score_b = score_basil(load_basil(basil_path, limit), keep_examples=examples)
+        results["basil"] = score_b
+        print(basil_tables(score_b))
+        for line in score_b.misses:
+            print("  disagreement:", line)
+    else:
+        print(f"[attribution] BASIL not found at {basil_path}: skipped")
+    return results
