@@ -109,16 +109,41 @@ class Analysis:
     sources: tuple[Source, ...]
 
     def voice_at(self, start: int, end: int) -> tuple[Voice, str | None]:
-        """The voice of the text [start, end): quoted beats attributed beats narrator."""
-        best: Span | None = None
+        """The voice of the text [start, end): the voice covering most of it, the text no span covers being
+        narrator; on a tie quoted beats attributed beats narrator. A word or phrase lies inside one span, so
+        this is the voice of the span around it; a long stretch takes the voice of most of its words."""
         rank = {"quoted": 2, "attributed": 1, "narrator": 0}
+        covered: dict[str, list[Span]] = {"quoted": [], "attributed": []}
+        best_span: dict[str, Span] = {}
         for span in self.spans:
-            if span.start < end and start < span.end:
-                if best is None or rank[span.voice] > rank[best.voice]:
-                    best = span
-        if best is None:
+            if span.start < end and span.end > start and span.voice in covered:
+                covered[span.voice].append(span)
+                current = best_span.get(span.voice)
+                if current is None or _overlap(span, start, end) > _overlap(current, start, end):
+                    best_span[span.voice] = span
+        length = max(1, end - start)
+        quoted = _union(covered["quoted"], start, end)
+        attributed = _union(covered["quoted"] + covered["attributed"], start, end) - quoted
+        amounts = {"quoted": quoted, "attributed": attributed, "narrator": length - quoted - attributed}
+        voice = max(amounts, key=lambda v: (amounts[v], rank[v]))
+        if voice == "narrator" or amounts[voice] == 0:
             return "narrator", None
-        return best.voice, best.speaker
+        return voice, best_span[voice].speaker  # type: ignore[return-value]
+
+
+def _overlap(span: Span, start: int, end: int) -> int:
+    return max(0, min(end, span.end) - max(start, span.start))
+
+
+def _union(spans: list, start: int, end: int) -> int:
+    """Characters of [start, end) covered by any of the spans."""
+    total, reach = 0, start
+    for span in sorted(spans, key=lambda sp: sp.start):
+        lo, hi = max(reach, span.start, start), min(end, span.end)
+        if hi > lo:
+            total += hi - lo
+            reach = hi
+    return total
 
 
 @dataclass(frozen=True)
