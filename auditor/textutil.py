@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words are runs of letters/digits; apostrophes and hyphens split words so that "Kyiv's"/"Kyiv’s" and
 # "hard-line"/"hard line" tokenise alike.
@@ -10,16 +10,19 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     norm: str
     start: int
     end: int
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.group().lower(), m.start(), m.end()) for m in WORD.finditer(text)]
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    out = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        out.append(Token(word, word.lower(), m.start() + offset, m.end() + offset))
+    return out
 
 
 # Abbreviations after which a full stop does not end a sentence.

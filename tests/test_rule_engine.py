@@ -135,7 +135,7 @@ def test_malformed_user_pack_stops_the_audit_before_any_input(tmp_path, capsys):
 @pytest.mark.parametrize("yaml_text, expected", [
     ("pack: x\nrules:\n  - id: x.a\n    kind: lexi\n", "x.yaml:4:11: 'kind' must be one of lexicon, pattern, metadata, metric"),
     ("pack: x\nrules:\n  - id: y.a\n    kind: pattern\n", "x.yaml:3:9: rule id 'y.a' must start with its pack name"),
-    ("pack: x\nrules:\n  - {id: x.a, kind: pattern, patterns: ['(a+)+'], category: language}\n", "x.yaml:3:41: regular expression may backtrack"),
+    ("pack: x\nrules:\n  - {id: x.a, kind: pattern, patterns: ['(?=a)(a+)+'], category: language}\n", "x.yaml:3:41: regular expression may backtrack"),
     ("pack: x\nrules: [\n", "x.yaml:3:1: invalid YAML"),
 ])
 def test_schema_errors(tmp_path, capsys, yaml_text, expected):

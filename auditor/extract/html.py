@@ -179,8 +179,15 @@ def _first(values: list[str]) -> str | None:
 
 
 def _from_meta_tags(tree: Any, meta: dict) -> None:
+    tags: dict[str, list[str]] = {}
+    for element in tree.xpath("//meta[@content]"):
+        key = (element.get("property") or element.get("name") or "").strip().lower()
+        value = re.sub(r"\s+", " ", element.get("content") or "").strip()
+        if key and value:
+            tags.setdefault(key, []).append(value)
+
     def prop(name: str) -> list[str]:
-        return _content(tree, f"//meta[@property='{name}' or @name='{name}']/@content")
+        return tags.get(name, [])
 
     meta["title"] = _first(prop("og:title")) or _first(prop("twitter:title"))
     meta["site_name"] = _first(prop("og:site_name")) or _first(prop("application-name"))
@@ -267,21 +274,47 @@ def _from_json_ld(tree: Any, meta: dict) -> None:
                 break
 
 
+_BYLINE_CLASS = re.compile(r"byline|author-name|article-author|\bauthor\b", re.IGNORECASE)
+_BIO_CLASS = re.compile(r"author-bio|author-description|bio-text|about-author", re.IGNORECASE)
+# One XPath pass collects every element that could carry a byline or a bio.
+_CANDIDATES = ("//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or "
+               "contains(@class, 'byline') or contains(@class, 'bio')]")
+_MAX_BLOCK_CHARS = 2500
+
+
+def _short_text(element: Any) -> str:
+    """The element's text when it is short (a byline or a bio, not a whole page section), else ''."""
+    pieces, size = [], 0
+    for piece in element.itertext():
+        size += len(piece)
+        if size > _MAX_BLOCK_CHARS:
+            return ""
+        pieces.append(piece)
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
 def _from_visible(tree: Any, meta: dict) -> None:
-    meta["authors"].extend(_content(tree, "//a[@rel='author']//text()"))
-    meta["authors"].extend(_content(tree, "//*[@itemprop='author']//*[@itemprop='name']//text()"))
+    rel_authors, itemprop, bylines = [], [], []
+    for element in tree.xpath(_CANDIDATES):
+        cls = element.get("class", "") or ""
+        text = _short_text(element)
+        if not text:
+            continue
+        if element.get("rel") == "author":
+            rel_authors.append(text)
+        elif element.get("itemprop") == "author":
+            names = element.xpath(".//*[@itemprop='name']")
+            itemprop.extend(re.sub(r"\s+", " ", n.text_content()).strip() for n in names)
+            if not names and len(text.split()) <= 16:
+                bylines.append(text)
+        if _BIO_CLASS.search(cls):
+            if 5 <= len(text.split()) <= 250 and text not in meta["bios"] and len(meta["bios"]) < 3:
+                meta["bios"].append(text)
+        elif _BYLINE_CLASS.search(cls) and 0 < len(text.split()) <= 16:
+            bylines.append(text)
+    meta["authors"].extend(rel_authors + itemprop)
     if not meta["authors"]:
-        byline = tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ') or "
-                            "contains(@class, 'byline') or contains(@class, 'author-name') or @itemprop='author']")
-        for element in byline[:3]:
-            text = re.sub(r"\s+", " ", element.text_content()).strip()
-            if 0 < len(text.split()) <= 16:
-                meta["authors"].append(text)
-    for element in tree.xpath("//*[contains(@class, 'author-bio') or contains(@class, 'author-description') or "
-                              "contains(@class, 'bio-text') or contains(@class, 'about-author')]")[:3]:
-        text = re.sub(r"\s+", " ", element.text_content()).strip()
-        if 5 <= len(text.split()) <= 250 and text not in meta["bios"]:
-            meta["bios"].append(text)
+        meta["authors"].extend(bylines[:3])
 
 
 def _kind(meta: dict, url: str | None) -> str:

@@ -9,6 +9,7 @@ from ..measures import evaluate
 from ..model import Analysis, Article, Sentence
 from ..textutil import tokenize
 from .matcher import Entry, LexiconMatcher
+from .regex import compile_pattern
 from .model import LexiconParams, MetadataParams, MetricParams, PatternParams, Rule
 
 MAX_FIELD_CHARS = 2_000_000
@@ -53,7 +54,7 @@ class RuleSet:
         self.packs = packs or {}
         self.by_id = {r.id: r for r in rules}
         self._matcher = LexiconMatcher()
-        self._patterns: list[tuple[int, re.Pattern]] = []
+        self._patterns: list[tuple[int, Any, frozenset[str]]] = []
         for index, rule in enumerate(rules):
             p = rule.params
             if isinstance(p, LexiconParams):
@@ -61,9 +62,9 @@ class RuleSet:
                     entry = Entry(index, t_index, term.case, tuple(w.text for w in tokenize(term.term)))
                     self._matcher.add(term.term, entry, term.inflect, term.forms)
             if isinstance(p, PatternParams):
-                flags = re.UNICODE | (0 if p.case == "sensitive" else re.IGNORECASE)
+                wheres = frozenset("body" if s in BODY_SCOPES else s for s in rule.scope)
                 for pattern in p.patterns:
-                    self._patterns.append((index, re.compile(pattern, flags)))
+                    self._patterns.append((index, compile_pattern(pattern, p.case != "sensitive"), wheres))
             if isinstance(p, (LexiconParams, PatternParams)):
                 for phrase in p.exceptions:
                     self._matcher.add(phrase, Entry(index, -1, "insensitive", ()), "last")
@@ -84,14 +85,16 @@ class RuleSet:
         fields += [(f"authors[{i}]", name, "byline") for i, name in enumerate(article.authors)]
         return fields
 
-    def _raw_matches(self, text: str) -> list[tuple[int, int, int, int]]:
+    def _raw_matches(self, text: str, where: str) -> list[tuple[int, int, int, int]]:
         """(rule_index, term_index, start, end) for lexicon terms, patterns (term -1 → pattern) and
         exceptions (term -2)."""
         out = []
         for m in self._matcher.find(text):
             out.append((m.entry.rule_index, m.entry.term_index if m.entry.term_index >= 0 else -2,
                         m.start, m.end))
-        for rule_index, regex in self._patterns:
+        for rule_index, regex, wheres in self._patterns:
+            if where not in wheres:
+                continue  # a headline pattern never scans the body
             for m in regex.finditer(text):
                 if m.end() > m.start():
                     out.append((rule_index, -1, m.start(), m.end()))
@@ -102,7 +105,7 @@ class RuleSet:
         sentence_index = _SentenceIndex(analysis.sentences)
         for field, text, where in self._text_fields(article):
             text = text[:MAX_FIELD_CHARS]
-            raw = self._raw_matches(text)
+            raw = self._raw_matches(text, where)
             exceptions: dict[int, list[tuple[int, int]]] = {}
             for rule_index, term_index, start, end in raw:
                 if term_index == -2:
@@ -179,7 +182,7 @@ class RuleSet:
         elif p.check == "present":
             fired, excerpt = bool(values), str(values[0]) if values else ""
         else:
-            regex = re.compile(p.pattern or "")
+            regex = compile_pattern(p.pattern or "", ignore_case=False)
             matching = [str(v) for v in values if regex.search(str(v))]
             if p.check == "matches":
                 fired, excerpt = bool(matching), matching[0] if matching else ""

@@ -7,6 +7,7 @@ from typing import Any
 from ..model import ARTICLE_KINDS, CATEGORIES, SEVERITIES
 from .model import (Example, LexiconParams, MetadataParams, MetricParams, PatternParams, Rule,
                     SentenceFilter, Term)
+from .regex import needs_backtracking_engine
 from .yamlpos import Located
 
 KINDS = ("lexicon", "pattern", "metadata", "metric")
@@ -92,7 +93,7 @@ def check_regex(checker: _Checker, key: tuple[Any, ...], pattern: str, flags: in
         re.compile(pattern, flags)
     except re.error as exc:
         checker.fail(key, f"invalid regular expression: {exc}")
-    if NESTED_QUANTIFIER.search(pattern) or re.search(r"\\[1-9]", pattern):
+    if needs_backtracking_engine(pattern) and (NESTED_QUANTIFIER.search(pattern) or re.search(r"\\[1-9]", pattern)):
         checker.fail(key, "regular expression may backtrack without bound",
                      "avoid nested quantifiers like (a+)+ and backreferences")
 
