@@ -169,19 +169,28 @@ def cmd_audit(args: argparse.Namespace) -> int:
             out_dir.mkdir(parents=True, exist_ok=True)
             stem = Path(source).stem if source not in ("-",) and "://" not in source else _url_stem(source)
             target = out_dir / f"{stem}.{formatter.extension}"
-            target.write_text(formatter.render(audit), encoding="utf-8")
+            target.write_text(formatter.render(audit, **_ci_options(formatter, config)), encoding="utf-8")
             print(f"wrote {target}  (score {audit.score.overall:g}, grade {audit.score.grade}, "
                   f"{len(audit.findings)} findings)", file=sys.stderr)
     if args.output == "-" and audits:
         if formatter.render_many and len(audits) > 1:
-            sys.stdout.write(formatter.render_many(audits))
+            sys.stdout.write(formatter.render_many(audits, **_ci_options(formatter, config)))
         elif args.format == "json" and len(audits) > 1:
             sys.stdout.write(json.dumps([a.to_dict() for a in audits], ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write("\n".join(formatter.render(a) for a in audits))
+            sys.stdout.write("\n".join(formatter.render(a, **_ci_options(formatter, config)) for a in audits))
     if failures:
         return EXIT_INPUT
     return EXIT_THRESHOLD if breached else EXIT_OK
+
+
+def _ci_options(formatter, config: Config) -> dict[str, Any]:
+    """CI formats (sarif, junit, github, csv) take the thresholds, to mark the articles that breach them."""
+    import inspect
+    if formatter.render_many and "policy" in inspect.signature(formatter.render_many).parameters:
+        from .report._ci import policy_from_config
+        return {"policy": policy_from_config(config)}
+    return {}
 
 
 def _url_stem(source: str) -> str:

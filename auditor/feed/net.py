@@ -112,11 +112,12 @@ class PoliteClient:
         raise AssertionError("unreachable")  # the loop always returns or raises
 
     # --- robots.txt -------------------------------------------------------------------------------
-    def allowed(self, url: str) -> tuple[bool, str | None]:
-        """(may we fetch url, why not). RFC 9309: a missing robots.txt (4xx) allows everything; one that
-        cannot be reached (5xx, network) disallows everything until a later run."""
+    def allowed(self, url: str) -> tuple[str, str | None]:
+        """("allow" | "disallow" | "error", why). RFC 9309: a missing robots.txt (4xx) allows everything; a
+        server error (5xx) disallows everything for now; a robots.txt that cannot be reached at all
+        (timeout, connection error) is an error: the page would not be reachable either."""
         if not self.options.respect_robots:
-            return True, None
+            return "allow", None
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
         with self._lock:
@@ -126,10 +127,14 @@ class PoliteClient:
                 self._robots[origin] = self._load_robots(origin)
         parser, problem = self._robots[origin]
         if parser is None:
-            return (problem is None), (None if problem is None else f"robots.txt unreachable ({problem})")
+            if problem is None:
+                return "allow", None
+            if problem.startswith("HTTP 5"):
+                return "disallow", f"robots.txt answered {problem}: treated as disallow (RFC 9309)"
+            return "error", f"robots.txt unreachable: {problem}"
         if parser.can_fetch(USER_AGENT, url):
-            return True, None
-        return False, "disallowed by robots.txt"
+            return "allow", None
+        return "disallow", "disallowed by robots.txt"
 
     def _load_robots(self, origin: str) -> tuple[RobotFileParser | None, str | None]:
         try:

@@ -125,7 +125,8 @@ def _xml_item(entry: Any, index: int, source: str) -> FeedItem:
         authors = (entry["author"],)
     guid = entry.get("id") or None
     return FeedItem(index, link or guid or f"{source}#{index}", link, _clean(entry.get("title")),
-                    _from_struct(entry.get("published_parsed")), _from_struct(entry.get("updated_parsed")),
+                    _from_struct(dict.get(entry, "published_parsed")),
+                    _from_struct(dict.get(entry, "updated_parsed")),  # dict.get: no feedparser key aliasing
                     tuple(_clean(a) or "" for a in authors), content)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import html
 import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +25,7 @@ from .parse import Feed, FeedError, FeedItem, parse_feed
 from .state import AuditRecord, ItemState, State, now_iso
 
 Status = Literal["audited", "skipped", "failed"]
+_HAS_TAG = re.compile(r"<[A-Za-z!/]")
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, "
                "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")
 
@@ -103,7 +105,9 @@ class _Outcome:
 
 def run_feeds(sources: list[str], options: FeedOptions, state: State, client: PoliteClient | None = None) -> RunResult:
     started = now_iso()
-    ruleset = get_ruleset(config=options.config)  # rule errors surface before any network traffic
+    # rule errors surface before any network traffic; thresholds do not change the rules, so they stay out
+    # of the ruleset cache key
+    ruleset = get_ruleset(config=dataclasses.replace(options.config, fail_under=None, fail_on=None))
     own = client is None
     client = client or PoliteClient(options.net)
     feeds: list[FeedResult] = []
@@ -235,8 +239,10 @@ def _from_feed_content(item: FeedItem, feed: Feed, before: ItemState | None, opt
                                 "modified": item.updated.isoformat() if item.updated else None}
     if item.link:
         metadata["url"] = item.link
-    article = from_html(f"<html><body><article>{item.content_html}</article></body></html>", url=item.link,
-                        location=location)
+    content = item.content_html
+    if not _HAS_TAG.search(content):  # a plain-text summary: paragraphs, escaped
+        content = "".join(f"<p>{html.escape(p.strip())}</p>" for p in content.split("\n\n") if p.strip())
+    article = from_html(f"<html><body><article>{content}</article></body></html>", url=item.link, location=location)
     return _audit(item, feed, before, article, {k: v for k, v in metadata.items() if v}, ruleset, options,
                   raw_hash=raw_hash, attempts=0)
 
@@ -244,9 +250,10 @@ def _from_feed_content(item: FeedItem, feed: Feed, before: ItemState | None, opt
 def _from_page(item: FeedItem, feed: Feed, before: ItemState | None, client: PoliteClient,
                options: FeedOptions, ruleset) -> _Outcome:
     assert item.link is not None
-    allowed, why = client.allowed(item.link)
-    if not allowed:
-        return _Outcome(_result(item, feed, "skipped", why, before=before))
+    verdict, why = client.allowed(item.link)
+    if verdict != "allow":
+        status: Status = "skipped" if verdict == "disallow" else "failed"
+        return _Outcome(_result(item, feed, status, why, before=before))
     headers = {}
     if before and before.text_hash:
         if before.etag:
