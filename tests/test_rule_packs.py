@@ -19,3 +19,9 @@ def test_rule_examples(rule):
     assert rule.flag_examples and rule.pass_examples, f"{rule.id} has no examples"
     problems = run_rule_examples(rule)
     assert not problems, "\n".join(str(p) for p in problems)
+
+
+def test_packaged_rules_lint_clean():
+    from auditor.ruleset.selftest import lint
+    problems = [p for p in lint(build_ruleset()) if "example" not in p.message]  # examples run above
+    assert not problems, "\n".join(str(p) for p in problems)

@@ -30,8 +30,20 @@ def example_fires(rule: Rule, example: Example, single: RuleSet | None = None) -
     return any(f.rule == rule.id for f in audit.findings)
 
 
-def test_rule(rule: Rule) -> list[Problem]:
-    single = RuleSet((rule,))
+def _context_for(rule: Rule, context: RuleSet | None) -> RuleSet:
+    """The rules an example runs with: the rule alone, except a metric rule, whose measure may count
+    other rules' findings (e.g. the share of sentences with loaded wording) and so runs with them."""
+    if rule.kind != "metric":
+        return RuleSet((rule,))
+    if context is None:
+        from ..audit import get_ruleset
+        context = get_ruleset()
+    others = tuple(r for r in context.rules if r.kind in ("lexicon", "pattern") and r.id != rule.id)
+    return RuleSet(others + (rule,))
+
+
+def test_rule(rule: Rule, context: RuleSet | None = None) -> list[Problem]:
+    single = _context_for(rule, context)
     problems = []
     for which, examples, wanted in (("flag", rule.flag_examples, True), ("pass", rule.pass_examples, False)):
         for example in examples:
@@ -43,7 +55,12 @@ def test_rule(rule: Rule) -> list[Problem]:
 
 
 def test_rules(rules: RuleSet) -> list[Problem]:
-    return [p for rule in rules.rules for p in test_rule(rule)]
+    return [p for rule in rules.rules for p in test_rule(rule, rules)]
+
+
+def _fields(rule: Rule) -> set[str]:
+    body = {"text", "narrator", "quoted", "attributed"}
+    return {"body" if s in body else s for s in rule.scope}
 
 
 def lint(rules: RuleSet) -> list[Problem]:
@@ -66,7 +83,7 @@ def lint(rules: RuleSet) -> list[Problem]:
                     problems.append(Problem(*where, f"term {term.term!r} is listed twice"))
                 local.add(key)
                 other = owners.get(key)
-                if other is not None and other.id != rule.id:
+                if other is not None and other.id != rule.id and _fields(other) & _fields(rule):
                     problems.append(Problem(*where, f"term {term.term!r} is also in {other.id} "
                                                     f"({other.path}:{other.line}): keep it in one rule"))
                 owners.setdefault(key, rule)
