@@ -91,5 +91,24 @@ def link_count(article: Article, analysis: Analysis, hits: list) -> float | None
     return float(len(article.links))
 
 
+@measure("dispute_voices",
+         "number of distinct sources who speak, when the text itself signals a dispute (accusations, denials, "
+         "critics, a lawsuit; the words are in rules/resources/sourcing.yaml); None when it signals none")
+def dispute_voices(article: Article, analysis: Analysis, hits: list) -> float | None:
+    from .textutil import tokenize
+    from .resources import words
+    signals = words("sourcing", "dispute_signals")
+    tokens = [t.norm for t in tokenize(article.text)]
+    single = {s for s in signals if " " not in s}
+    phrases = [s.split() for s in signals if " " in s]
+    found = any(t in single for t in tokens)
+    if not found and phrases:
+        joined = " " + " ".join(tokens) + " "
+        found = any(" " + " ".join(p) + " " in joined for p in phrases)
+    if not found:
+        return None
+    return float(len({s.name for s in analysis.sources if s.attributed_statements + s.quotes > 0}))
+
+
 def evaluate(name: str, article: Article, analysis: Analysis, hits: Iterable) -> float | None:
     return MEASURES[name](article, analysis, list(hits))

@@ -1,6 +1,8 @@
 """analyse(article) → Analysis: sentences, quotations, attributions, voice spans and the source map."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model import Analysis, Article, Attribution, Sentence, Source, Span
 from ..textutil import split_sentences
 from .attribution import Attributor, Found
@@ -23,10 +25,31 @@ def analyse(article: Article) -> Analysis:
     # source map) but not an attribution relation: those need a cue.
     attributions = tuple(sorted((_attribution(text, f) for _, f in found if f.cue_span[1] > f.cue_span[0]),
                                 key=lambda a: (a.content_start, a.cue_start)))
-    sentences = tuple(_sentence(text, s, e, spans, [f for i, f in found if i == k], article)
+    by_sentence: dict[int, list[Found]] = {}
+    for index, f in found:
+        by_sentence.setdefault(index, []).append(f)
+    span_index = _SpanIndex(spans)
+    link_index = _SpanIndex([Span(link.start, link.end, "narrator") for link in article.links
+                             if 0 <= link.start < link.end])
+    sentences = tuple(_sentence(text, s, e, span_index.around(s, e), by_sentence.get(k, []), link_index)
                       for k, (s, e) in enumerate(sentence_spans))
     return Analysis(spans=tuple(spans), attributions=attributions, sentences=sentences,
                     sources=_sources(text, [f for _, f in found]))
+
+
+class _SpanIndex:
+    """Voice spans near a sentence without scanning them all for every sentence."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = sorted(spans, key=lambda sp: sp.start)
+        self.starts = [sp.start for sp in spans]
+        longest = max((sp.end - sp.start for sp in self.spans), default=0)
+        self.reach = longest
+
+    def around(self, start: int, end: int) -> list[Span]:
+        lo = bisect_left(self.starts, start - self.reach)
+        hi = bisect_left(self.starts, end)
+        return [sp for sp in self.spans[lo:hi] if sp.end > start]
 
 
 def _keep_quotes_whole(text: str, sentences: list[tuple[int, int]],
@@ -85,12 +108,14 @@ def _voice_spans(quotes: list[tuple[int, int]], found: list[Found]) -> list[Span
     return sorted(spans, key=lambda sp: (sp.start, sp.end))
 
 
-def _sentence(text: str, s: int, e: int, spans: list[Span], found: list[Found], article: Article) -> Sentence:
+def _sentence(text: str, s: int, e: int, spans: list[Span], found: list[Found], links: "_SpanIndex") -> Sentence:
     covered = [0, 0]
+    sourced = False  # a quotation nobody is named for (a scare quote) does not source the sentence
     for sp in spans:
         lo, hi = max(s, sp.start), min(e, sp.end)
         if lo < hi:
             covered[0 if sp.voice == "quoted" else 1] += hi - lo
+            sourced = sourced or sp.speaker is not None or sp.voice == "attributed"
     length = max(1, e - s)
     if covered[0] / length > 0.5:
         voice = "quoted"
@@ -98,8 +123,9 @@ def _sentence(text: str, s: int, e: int, spans: list[Span], found: list[Found], 
         voice = "attributed"
     else:
         voice = "narrator"
-    has_link = any(link.start < e and s < link.end for link in article.links if link.start >= 0)
-    return Sentence(s, e, voice, bool(found) or covered[0] + covered[1] > 0, has_link)  # type: ignore[arg-type]
+    has_link = bool(links.around(s, e))
+    attributed = any(f.speaker is not None or f.cue_span[1] > f.cue_span[0] for f in found) or sourced
+    return Sentence(s, e, voice, attributed, has_link)  # type: ignore[arg-type]
 
 
 def _sources(text: str, found: list[Found]) -> tuple[Source, ...]:

@@ -238,9 +238,7 @@ class Attributor:
                 and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
             head_end += 1
         name = toks[k:head_end + 1]
-        if not name or len(name) > 8 or not (_cap(name[-1]) or name[-1].norm in self.v.relative_pronouns):
-            return []
-        if toks[k].norm in _DETERMINERS and not _cap(name[-1]):
+        if not name or len(name) > 8 or not self._plausible_subject(name):
             return []
         return toks[k:j + 1]
 
@@ -516,12 +514,23 @@ class Attributor:
             antecedent = self._np_back(toks, k - 1) if k > 0 else []
             return (self.resolve(antecedent) if self._plausible_subject(antecedent) else None) \
                 or self.state.last_speaker
-        head: list[Token] = []
+        segments: list[list[Token]] = [[]]
         for k, t in enumerate(phrase):
-            head.append(t)
+            segments[-1].append(t)
             if k + 1 < len(phrase) and re.search(r"[,(]", self._gap(t, phrase[k + 1])):
-                break
-        return self.resolve(head)
+                segments.append([])
+        head = segments[0]
+        # "the camp director, Omar Haddad, said": the name in the apposition, titled by the head
+        if not _cap(head[-1]) and len(segments) > 1 and all(_cap(t) for t in segments[1]) and len(segments[1]) >= 2:
+            person = self.resolve(segments[1])
+            if person is not None and person.kind == "named" and not person.title:
+                person.title = self.text[head[0].start:head[-1].end]
+            return person
+        speaker = self.resolve(head)
+        if speaker is not None and speaker.kind == "named" and not speaker.title and len(segments) > 1 \
+                and not _cap(segments[1][0]) and len(segments[1]) <= 8:  # "Jane Roe, the party's chair,"
+            speaker.title = self.text[segments[1][0].start:segments[1][-1].end]
+        return speaker
 
     def _np_forward(self, toks: list[Token], i: int) -> list[Token]:
         """The noun phrase starting at toks[i] ('according to the ministry's statement')."""
