@@ -66,7 +66,7 @@ mark.multi{box-shadow:inset 0 -.35em 0 rgba(17,24,39,.18)}
 sup.lbl{font:600 .68rem/1 system-ui,sans-serif;color:var(--muted);margin:0 .15em;white-space:nowrap}
 .tip{display:none;position:absolute;z-index:10;left:.75rem;right:.75rem;max-width:36rem;
 margin-top:.2rem;padding:.6rem .75rem;background:#111827;color:#f9fafb;border-radius:.4rem;white-space:normal;
-font:400 .85rem/1.45 system-ui,sans-serif;box-shadow:0 4px 14px rgba(0,0,0,.3)}
+font:400 .85rem/1.45 system-ui,sans-serif;box-shadow:0 4px 14px rgba(0,0,0,.3);pointer-events:none}
 .hlw:hover>.tip,.hlw:focus-within>.tip{display:block}
 .tip .ti{display:block}
 .tip .ti+.ti{border-top:1px solid #4b5563;margin-top:.45rem;padding-top:.45rem}
@@ -93,6 +93,7 @@ footer{color:var(--muted);font-size:.85rem;margin-top:2rem;border-top:1px solid 
 .note{color:var(--muted);font-size:.9rem}
 article+article{border-top:6px double var(--line);margin-top:3rem}
 @media (max-width:40rem){.scores{grid-template-columns:1fr}.catrow{grid-template-columns:6rem 1fr 3rem}}
+@page{margin:1.5cm}
 @media print{
 body{background:#fff;font-size:11pt}
 main{max-width:none;padding:0}
