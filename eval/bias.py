@@ -69,6 +69,7 @@ Span = tuple[int, int]
 class Prediction:
     rule: str
     category: str
+    excerpt: str
     field: str  # "text" or "title"
     start: int
     end: int
@@ -98,7 +99,7 @@ def _ruleset():
 
 
 def _predictions(audit) -> list[Prediction]:
-    return [Prediction(f.rule, f.category, f.field, f.start, f.end, f.voice) for f in audit.findings
+    return [Prediction(f.rule, f.category, f.excerpt, f.field, f.start, f.end, f.voice) for f in audit.findings
             if f.category in PREDICTING_CATEGORIES and f.start is not None and f.field in ("text", "title")]
 
 
@@ -206,7 +207,7 @@ def score_babe(items: list[BabeItem], rules: "RuleTally", jobs: int = 1) -> Babe
         score.word_fn += len(gold - covered)
         gold_spans = [(toks[i][1], toks[i][2]) for i in gold]
         for p in narrator:
-            rules.add(p.rule, "babe", any(overlaps((p.start, p.end), g) for g in gold_spans), item.biased)
+            rules.add(p, "babe", any(overlaps((p.start, p.end), g) for g in gold_spans), item.biased)
     return score
 
 
@@ -334,7 +335,7 @@ def score_spans(docs: list[SpanDoc], dataset: str, rules: "RuleTally", jobs: int
             for group in groups:
                 score.predictions[group] += 1
                 score.inside[group] += inside
-            rules.add(p.rule, dataset, inside)
+            rules.add(p, dataset, inside)
     return score
 
 
@@ -349,12 +350,25 @@ class RuleTally:
     fires: Counter = field(default_factory=Counter)  # (rule, dataset) -> n
     hits: Counter = field(default_factory=Counter)  # (rule, dataset) -> inside a labelled span
     biased_sentence: Counter = field(default_factory=Counter)  # rule -> BABE firings in Biased sentences
+    term_fires: Counter = field(default_factory=Counter)  # (rule, matched words) -> n
+    term_hits: Counter = field(default_factory=Counter)  # (rule, matched words) -> counted as inside
 
-    def add(self, rule: str, dataset: str, inside: bool, biased_sentence: bool = False) -> None:
+    def add(self, prediction: Prediction, dataset: str, inside: bool, biased_sentence: bool = False) -> None:
+        rule = prediction.rule
         self.fires[(rule, dataset)] += 1
         self.hits[(rule, dataset)] += inside
         if dataset == "babe":
             self.biased_sentence[rule] += biased_sentence
+        term = (rule, " ".join(t for t, _, _ in tokens(prediction.excerpt)))
+        self.term_fires[term] += 1
+        self.term_hits[term] += inside or (dataset == "babe" and biased_sentence)
+
+    def weakest_terms(self, n: int = 25, min_fires: int = 5) -> list[list[object]]:
+        """The matched wordings that most often fire outside any labelled span: candidates to drop."""
+        rows = [[rule, words, self.term_fires[(rule, words)], self.term_hits[(rule, words)] / fires]
+                for (rule, words), fires in self.term_fires.items() if fires >= min_fires]
+        rows.sort(key=lambda r: (r[3] - 0.5) * r[2])
+        return [r for r in rows if r[3] < 0.5][:n]
 
     def rows(self, severities: dict[str, str]) -> list[list[object]]:
         rules = sorted({r for r, _ in self.fires})
@@ -478,5 +492,7 @@ def run(data: str | None = None, limit: int | None = None, jobs: int | None = No
           "span; precision = span hits + Biased-sentence firings over all firings)")
     print(table(["rule", "severity", "BABE biased sent.", "BABE word", "BASIL", "PTC", "fires", "precision"],
                 rules.rows(severities)), end="\n\n")
+    print("Weakest wordings (firing at least 5 times, mostly outside labelled spans and non-biased sentences)")
+    print(table(["rule", "matched", "fires", "precision"], rules.weakest_terms()), end="\n\n")
     print(target_table(results))
     return results
