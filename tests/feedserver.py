@@ -8,9 +8,8 @@ import socket
 import struct
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
 
 
 @dataclass
@@ -186,5 +185,3 @@ ROBOTS_ALLOW_ALL = "User-agent: *\nDisallow:\n"
 def serve_robots(server: FeedServer, text: str = ROBOTS_ALLOW_ALL) -> None:
     server.add("/robots.txt", text, content_type="text/plain", conditional=False)
 
-
-Factory = Callable[[int], str]

@@ -118,6 +118,7 @@ def test_fifty_items_ten_failures_then_conditional_rerun(tmp_path, capsys):
         assert changed[srv.url("/a/3")].startswith("changed: text")
         assert "dateModified" in changed[srv.url("/a/5")] and "text" not in changed[srv.url("/a/5")]
         assert summary["counts"]["changed"] == 2
+        assert "Changed since last seen" in (tmp_path / "out" / "summary.md").read_text(encoding="utf-8")
 
 
 def test_history_command_outlet_summary(tmp_path, capsys):
@@ -232,6 +233,19 @@ def test_duplicate_items_are_listed_not_dropped(capsys):
         code, summary = run_feed(capsys, feed, *FAST, "--no-state")
         items = assert_accounted(summary, 2)
         assert code == 0 and items[1]["status"] == "skipped" and items[1]["reason"] == "duplicate of item 1"
+
+
+def test_same_article_in_two_feeds_is_audited_once(capsys):
+    with FeedServer() as srv:
+        serve_robots(srv)
+        link = srv.add("/a/1", article_html(1))
+        first = srv.add("/one.xml", rss([("a", link)]))
+        second = srv.add("/two.xml", rss([("a", link), ("b", srv.add("/a/2", article_html(2)))]))
+        code, summary = run_feed(capsys, first, second, *FAST, "--no-state")
+        items = assert_accounted(summary, 3)
+        assert code == 0 and [i["status"] for i in items] == ["audited", "skipped", "audited"]
+        assert items[1]["reason"] == f"duplicate of item 1 of {first}"
+        assert len(srv.seen("/a/1")) == 1
 
 
 def test_thresholds_and_baseline(tmp_path, capsys):

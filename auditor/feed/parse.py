@@ -17,7 +17,7 @@ from ..errors import InputError
 # An internal DTD subset that declares an entity: `<!DOCTYPE x [ ... <!ENTITY ...`. Bounded quantifiers only.
 _DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]{0,2000}\[", re.IGNORECASE)
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_UTF8_BOM = b"\xef\xbb\xbf"
 
 
 class FeedError(InputError):
@@ -47,10 +47,8 @@ class Feed:
 
 def check_safe(data: bytes, source: str) -> bytes:
     """The bytes a parser may see: leading whitespace/BOM before '<' dropped; entity declarations refused."""
-    body = data
-    for bom in _BOMS[:1]:  # a UTF-8 BOM is harmless to strip; UTF-16 BOMs must stay for the parser
-        if body.startswith(bom):
-            body = body[len(bom):]
+    # a UTF-8 BOM is harmless to strip; UTF-16 BOMs must stay for the parser to decode the document
+    body = data[3:] if data.startswith(_UTF8_BOM) else data
     stripped = body.lstrip(b" \t\r\n\x00")
     if stripped.startswith(b"<"):
         body = stripped

@@ -114,31 +114,36 @@ def run_feeds(sources: list[str], options: FeedOptions, state: State, client: Po
     known: list[str] = []
     try:
         with ThreadPoolExecutor(max_workers=max(1, options.concurrency), thread_name_prefix="auditor-feed") as pool:
+            # every feed is read and every item dispatched first, so one slow feed's pages overlap the next
+            seen_keys: dict[str, tuple[str, int]] = {}
+            pending: list[tuple[str, Feed | None, str | None, list, dict, dict]] = []
             for source in sources:
                 try:
                     feed, note = _load_feed(source, client, state, options)
                 except (FeedError, FetchError) as exc:
-                    feeds.append(FeedResult(source, None, "failed", exc.reason))
+                    pending.append((source, None, exc.reason, [], {}, {}))
                     continue
                 except Exception as exc:  # a feed that breaks the parser in a new way fails alone
-                    feeds.append(FeedResult(source, None, "failed", f"internal error: {exc.__class__.__name__}: {exc}"))
+                    pending.append((source, None, f"internal error: {exc.__class__.__name__}: {exc}", [], {}, {}))
                     continue
                 prior = state.items(item.key for item in feed.items)
-                plan = _plan(feed, options, prior)
-                futures = {}
-                for item, skip in plan:
-                    if skip is None:
-                        futures[item.index] = pool.submit(_process, item, feed, prior.get(item.key), client,
-                                                          options, ruleset)
+                plan = _plan(feed, options, prior, seen_keys)
+                futures = {item.index: pool.submit(_process, item, feed, prior.get(item.key), client, options, ruleset)
+                           for item, skip in plan if skip is None}
+                pending.append((source, feed, note, plan, prior, futures))
+            for source, feed, note, plan, prior, futures in pending:
+                if feed is None:
+                    feeds.append(FeedResult(source, None, "failed", note))
+                    continue
                 results: list[ItemResult] = []
                 for item, skip in plan:
+                    before = prior.get(item.key)
                     if skip is not None:
-                        before = prior.get(item.key)
                         results.append(ItemResult(source, item.index, item.key, item.link, item.title, "skipped",
                                                   skip, previous_score=before.score if before else None))
                         continue
                     outcome = futures[item.index].result()
-                    _remember(state, outcome, feed, known, prior.get(item.key))
+                    _remember(state, outcome, feed, known, before)
                     results.append(outcome.result)
                 feeds.append(FeedResult(source, feed.title, "ok", note, tuple(results), feed.version))
     finally:
@@ -182,16 +187,18 @@ def _header(headers: dict[str, str], name: str) -> str | None:
     return None
 
 
-def _plan(feed: Feed, options: FeedOptions, prior: dict[str, ItemState]) -> list[tuple[FeedItem, str | None]]:
-    """Each item with the reason it is skipped before any fetch, or None when it is to be processed."""
+def _plan(feed: Feed, options: FeedOptions, prior: dict[str, ItemState],
+          seen_keys: dict[str, tuple[str, int]]) -> list[tuple[FeedItem, str | None]]:
+    """Each item with the reason it is skipped before any fetch, or None when it is to be processed.
+    seen_keys (item key -> (feed, index) where it was first listed) spans every feed of the run."""
     plan: list[tuple[FeedItem, str | None]] = []
-    first_index: dict[str, int] = {}
     taken = 0
     for item in feed.items:
-        if item.key in first_index:
-            plan.append((item, f"duplicate of item {first_index[item.key]}"))
+        if item.key in seen_keys:
+            source, index = seen_keys[item.key]
+            plan.append((item, f"duplicate of item {index}" + ("" if source == feed.source else f" of {source}")))
             continue
-        first_index[item.key] = item.index
+        seen_keys[item.key] = (feed.source, item.index)
         dated = item.updated or item.published
         if options.since is not None and dated is not None and dated < options.since:
             plan.append((item, f"older than --since ({dated.date().isoformat()})"))

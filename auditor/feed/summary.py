@@ -77,6 +77,11 @@ def _one_line(text: str) -> str:
 def render_markdown(run: RunResult, outlets: list[OutletStats] | None = None,
                     breaches: dict[str, list[str]] | None = None) -> str:
     out = ["# Feed audit", "", md_escape(_counts_line(run)), ""]
+    changed = [i for i in run.items if i.changed]
+    if changed:
+        out += ["**Changed since last seen**", ""]
+        out += [f"- {md_escape(i.title or i.link or i.key)} — {md_escape(i.reason or '')}" for i in changed]
+        out.append("")
     for feed in run.feeds:
         out.append(f"## {md_escape(feed.title or feed.source)}")
         out.append("")
