@@ -295,3 +295,13 @@ def test_politeness_delay_spaces_requests_to_one_host():
 def test_usage_errors_exit_2(capsys):
     assert main(["feed", "x.xml", "--since", "last tuesday"]) == 2
     assert main(["feed", "x.xml", "--concurrency", "0"]) == 2
+    assert main(["feed", "x.xml", "--format", "sarif"]) == 2  # a file format needs --output
+
+
+def test_text_summary_strips_terminal_escapes(tmp_path, capsys):
+    feed = tmp_path / "feed.json"
+    feed.write_text(json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "t\x1b[2J", "items": [
+        {"id": "1", "title": "Evil \x1b]0;pwned\x07 title", "content_text": "The council met on Tuesday."}]}))
+    assert main(["feed", str(feed), "--no-state", "--use-feed-content"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "Evil ]0;pwned title" in out

@@ -90,6 +90,8 @@ def cmd_feed(args: argparse.Namespace) -> int:
     baseline = load_baseline(args.baseline) if args.baseline else frozenset()
     policy = policy_from_config(config, baseline)
     formats = [report.get(name) for name in (args.format or (["json"] if args.output else []))]
+    if not args.output and any(f.name != "github" for f in formats):
+        raise UsageError("--format writes files: give --output DIR (only github prints, as annotations on stdout)")
     options = FeedOptions(
         net=NetOptions(timeout=args.timeout, retries=args.retries, backoff=args.backoff, max_bytes=args.max_bytes,
                        feed_max_bytes=args.feed_max_bytes, max_redirects=args.max_redirects, delay=args.delay,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 from ..report.markdown import md_escape
@@ -57,21 +58,25 @@ def render_text(run: RunResult, breaches: dict[str, list[str]] | None = None) ->
     out = []
     for feed in run.feeds:
         if feed.status == "failed":
-            out.append(f"FEED FAILED {feed.source}: {feed.reason}")
+            out.append(f"FEED FAILED {_one_line(feed.source)}: {_one_line(feed.reason or '')}")
             continue
-        out.append(f"feed {feed.source} — {feed.title or 'untitled'} ({feed.version}, {len(feed.items)} items)"
-                   + (f"\n  note: {feed.reason}" if feed.reason else ""))
+        out.append(f"feed {_one_line(feed.source)} — {_one_line(feed.title or 'untitled')} ({feed.version}, "
+                   f"{len(feed.items)} items)" + (f"\n  note: {_one_line(feed.reason)}" if feed.reason else ""))
         for item in feed.items:
             label = item.title or item.link or item.key
             extra = "; ".join((breaches or {}).get(_id(item), []))
             out.append(f"  {item.index:>3} {item.status:<8} {_score(item):<16} {_one_line(label)[:70]}"
-                       + (f"  [{item.reason}]" if item.reason else "") + (f"  FAIL: {extra}" if extra else ""))
+                       + (f"  [{_one_line(item.reason)}]" if item.reason else "") + (f"  FAIL: {extra}" if extra else ""))
     out.append(_counts_line(run))
     return "\n".join(out) + "\n"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    """One line with no control characters: titles from strangers must not drive the terminal (ANSI escapes)."""
+    return _CONTROL.sub("", " ".join(str(text).split()))
 
 
 def render_markdown(run: RunResult, outlets: list[OutletStats] | None = None,
