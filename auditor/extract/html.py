@@ -34,7 +34,13 @@ def registered_domain(url: str | None) -> str | None:
     if not url:
         return None
     result = _tld()(url)
-    return result.top_domain_under_public_suffix or None
+    if result.top_domain_under_public_suffix:
+        return result.top_domain_under_public_suffix
+    # a host outside the public suffix list (an intranet or reserved name): the host without "www."
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.strip(), flags=re.IGNORECASE).split("/")[0].split("@")[-1]
+    host = host.split(":")[0].lower().strip(".")
+    host = host[4:] if host.startswith("www.") else host
+    return host if "." in host and not host.replace(".", "").isdigit() else None
 
 
 def from_html(html: str | bytes, url: str | None = None, location: str | None = None) -> Article:
@@ -57,7 +63,16 @@ def from_html(html: str | bytes, url: str | None = None, location: str | None = 
     site_name = meta.get("site_name")
     outlets = [site_name or "", meta.get("publisher") or "", domain or ""]
     authors = clean_authors(meta.get("authors", []), outlets) or clean_authors(bio_authors, outlets)
-    bios = list(dict.fromkeys(meta.get("bios", []) + bios_in_body))
+    bios: list[str] = []
+    for bio in meta.get("bios", []) + bios_in_body:
+        bio = re.sub(r"^(?:about the author|about|author|the author)\s*[:.\-–—]?\s+", "", bio, flags=re.IGNORECASE)
+        # one bio per person: of two that open with the same name, keep the fuller one
+        same = next((i for i, kept in enumerate(bios) if bio in kept or kept in bio
+                     or kept.split()[:2] == bio.split()[:2]), None)
+        if same is None:
+            bios.append(bio)
+        elif len(bio) > len(bios[same]):
+            bios[same] = bio
     return Article(
         text=text, title=meta.get("title"), url=page_url,
         outlet=Outlet(domain, site_name or meta.get("publisher")),
@@ -140,8 +155,11 @@ def _trim_body(text: str, links: list[Link], quotes: list[tuple[int, int]], meta
     paragraphs = text.split("\n\n")
     start_cut = 0
     title = (meta.get("title") or "").strip().lower()
-    while paragraphs and (re.match(r"^(?:by|von|por|par)\s+\S", paragraphs[0], re.IGNORECASE) and len(paragraphs[0].split()) <= 12
-                          or title and paragraphs[0].strip().lower() == title):
+    # kickers, repeated headlines, bylines and "Updated" stamps above the first real paragraph
+    while len(paragraphs) > 1 and (
+            re.match(r"^(?:by|von|por|par)\s+\S", paragraphs[0], re.IGNORECASE) and len(paragraphs[0].split()) <= 12
+            or title and paragraphs[0].strip().lower() == title
+            or len(paragraphs[0].split()) <= 6 and not re.search(r"[.!?\"”»]$", paragraphs[0].strip())):
         start_cut += len(paragraphs[0]) + 2
         paragraphs = paragraphs[1:]
     paragraphs = drop_debris(paragraphs)
