@@ -147,3 +147,22 @@ def _sources(text: str, found: list[Found]) -> tuple[Source, ...]:
                       share=round(v["words"] / total, 3))
                for (name, kind), v in table.items()]
     return tuple(sorted(sources, key=lambda s: (-s.words, s.name)))
+
+
+def source_summary(analysis: Analysis) -> dict[str, object]:
+    """Article-level measures of the source map: distinct named sources, the anonymous share of the
+    attributed words, and the most-cited named source with its share (None when nothing is attributed)."""
+    total = sum(s.words for s in analysis.sources)
+    named = [s for s in analysis.sources if s.kind == "named"]
+    dominant = max(named, key=lambda s: (s.words, s.quotes + s.attributed_statements), default=None)
+    anonymous = sum(s.words for s in analysis.sources if s.kind == "anonymous")
+    return {
+        "distinct_named_sources": len({s.name for s in named}),
+        "institutions": len({s.name for s in analysis.sources if s.kind == "institution"}),
+        "documents": len({s.name for s in analysis.sources if s.kind == "document"}),
+        "anonymous_sources": len({s.name for s in analysis.sources if s.kind == "anonymous"}),
+        "attributed_words": total,
+        "anonymous_share": round(anonymous / total, 3) if total else None,
+        "dominant_source": dominant.name if dominant else None,
+        "dominant_share": round(dominant.words / total, 3) if dominant and total else None,
+    }

@@ -61,6 +61,7 @@ class _State:
     people: list[Speaker] = field(default_factory=list)
     last_person: Speaker | None = None
     last_speaker: Speaker | None = None
+    last_speaker_end: int = -1
 
 
 def _cap(tok: Token) -> bool:
@@ -493,6 +494,10 @@ class Attributor:
                 if speaker is not None:
                     src = (np[0].start, np[-1].end)
                     cue = (q[1] + dash.start(1), q[1] + dash.end(1))
+            elif self.state.last_speaker is not None and self.state.last_speaker_end >= 0 and \
+                    "\n" not in self.text[self.state.last_speaker_end:q[0]] and \
+                    re.fullmatch(r"\s*", self.text[start:q[0]]):
+                speaker = self.state.last_speaker  # the speaker's quotation goes on in the next sentence
             found.append(Found(speaker, src, cue, [q], "direct"))
         unique: list[Found] = []
         for f in found:  # "concluded by noting that …": two cues, one statement
@@ -502,8 +507,16 @@ class Attributor:
         for f in found:
             if f.speaker is not None:
                 self.state.last_speaker = f.speaker
+                self.state.last_speaker_end = max(e for _, e in f.content)
                 if f.speaker.kind == "named":
                     self.state.last_person = f.speaker
+        if not any(f.speaker is not None and f.speaker.kind == "named" for f in found):
+            # "Finance Minister Petra Lund presented …": a named subject is who "she" means next
+            subject, subject_toks = self._main_subject(toks, min(len(toks), 8))
+            if subject is not None and subject.kind == "named" and subject_toks and subject_toks[0] is toks[0] \
+                    or subject is not None and subject.kind == "named" and subject_toks and \
+                    all(t.norm in self.v.title_words or _cap(t) for t in toks[:toks.index(subject_toks[0])]):
+                self.state.last_person = subject
         return found
 
     def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:

@@ -5,6 +5,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
+from ..analysis import source_summary
 from . import register
 
 
@@ -28,6 +29,7 @@ def audit_to_dict(audit) -> dict[str, Any]:
                   "categories": dict(audit.score.categories), "deductions": dict(audit.score.deductions)},
         "findings": [asdict(f) for f in audit.findings],
         "sources": [asdict(s) for s in audit.analysis.sources],
+        "source_summary": source_summary(audit.analysis),
         "attributions": [asdict(a) for a in audit.analysis.attributions],
         "links": [asdict(link) for link in article.links],
     }

@@ -1,0 +1,120 @@
+"""Who says what, through the public API and the CLI, on small texts the team wrote."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import auditor
+from auditor.cli import main
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "data" / "seed" / "article.txt"
+
+REPORT = (
+    "Regional Governor Elena Marsh said on Tuesday that the dam would be finished by spring.\n"
+    "“We have the money and we have the workers,” Marsh told reporters. “Nothing will stop us now.”\n"
+    "The project has doubled in cost, according to the state audit office.\n"
+    "Tomas Vega, a hydrologist at the university, said the reservoir could flood two villages.\n"
+    "Critics say the dam is a vanity project. The governor's ambitious plan dominates the valley.\n"
+)
+
+
+def _audit(text: str):
+    return auditor.audit_text(text)
+
+
+def _voice(audit, phrase: str):
+    text = audit.article.text
+    start = text.index(phrase)
+    return audit.analysis.voice_at(start, start + len(phrase))
+
+
+def test_direct_quotations_across_sentences_belong_to_their_speaker():
+    audit = _audit(REPORT)
+    assert _voice(audit, "Nothing will stop us now") == ("quoted", "Elena Marsh")
+    assert _voice(audit, "We have the money") == ("quoted", "Elena Marsh")
+
+
+def test_reported_speech_and_according_to_are_attributed():
+    audit = _audit(REPORT)
+    assert _voice(audit, "the dam would be finished by spring")[0] == "attributed"
+    assert _voice(audit, "could flood two villages") == ("attributed", "Tomas Vega")
+    assert _voice(audit, "The project has doubled in cost")[0] == "attributed"
+
+
+def test_narrator_sentences_stay_narrator():
+    audit = _audit(REPORT)
+    assert _voice(audit, "The governor's ambitious plan dominates the valley") == ("narrator", None)
+
+
+def test_attributions_carry_offsets_into_text():
+    audit = _audit(REPORT)
+    text = audit.article.text
+    by_source = {a.source: a for a in audit.analysis.attributions}
+    vega = by_source["Tomas Vega"]
+    assert text[vega.source_start:vega.source_end].startswith("Tomas Vega")
+    assert text[vega.cue_start:vega.cue_end] == "said"
+    assert "flood two villages" in text[vega.content_start:vega.content_end]
+    assert by_source["Elena Marsh"].kind in ("direct", "indirect")
+
+
+def test_source_map_names_people_with_titles_institutions_and_vague_sources():
+    audit = _audit(REPORT)
+    sources = {s.name: s for s in audit.analysis.sources}
+    assert sources["Elena Marsh"].kind == "named" and "Governor" in (sources["Elena Marsh"].title or "")
+    assert sources["Elena Marsh"].quotes >= 1
+    assert sources["Tomas Vega"].title == "a hydrologist at the university"
+    assert any(s.kind == "anonymous" for s in audit.analysis.sources)  # "critics"
+    assert abs(sum(s.share for s in audit.analysis.sources) - 1.0) < 0.01
+
+
+def test_pronoun_resolves_to_the_last_named_person():
+    audit = _audit("Finance Minister Petra Lund presented the budget on Monday. "
+                   "She said the deficit would halve by 2027.")
+    assert _voice(audit, "the deficit would halve by 2027") == ("attributed", "Petra Lund")
+
+
+def test_scare_quote_with_no_speaker_is_not_attributed():
+    audit = _audit("The government's “reform” will cut pensions by a fifth.")
+    assert _voice(audit, "reform")[1] is None
+    assert any(f.rule == "sourcing.scare-quotes" for f in audit.findings)
+
+
+def test_vague_and_anonymous_sourcing_findings():
+    audit = _audit("Reports surfaced suggesting the deal had collapsed. "
+                   "A source familiar with the talks said the offer was withdrawn.")
+    rules = {f.rule for f in audit.findings}
+    assert {"sourcing.vague-attribution", "sourcing.anonymous-no-reason"} <= rules
+
+
+def test_json_report_has_source_summary_and_validates(tmp_path, capsys):
+    jsonschema = pytest.importorskip("jsonschema")
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    assert main(["audit", str(path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert main(["schema"]) == 0
+    jsonschema.validate(report, json.loads(capsys.readouterr().out))
+    summary = report["source_summary"]
+    assert summary["distinct_named_sources"] == 2
+    assert summary["dominant_source"] in ("Elena Marsh", "Tomas Vega")
+    for attribution in report["attributions"]:
+        assert 0 <= attribution["content_start"] < attribution["content_end"] <= len(report["text"])
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/data/seed/article.txt not present")
+def test_seed_article_acceptance():
+    audit = auditor.audit_text(SEED.read_text(encoding="utf-8"))
+    named = [s for s in audit.analysis.sources if s.kind == "named"]
+    assert named[0].name == "Sergey Lavrov"
+    assert audit.to_dict()["source_summary"]["dominant_source"] == "Sergey Lavrov"
+    rules = [f.rule for f in audit.findings]
+    assert "sourcing.single-source" in rules
+    vague = {f.excerpt for f in audit.findings if f.rule == "sourcing.vague-attribution"}
+    assert {"reports surfaced suggesting", "reports suggesting"} <= vague
+    for phrase in ("racist", "coup", "Kiev regime"):
+        voice, speaker = _voice(audit, phrase)
+        assert voice in ("quoted", "attributed") and speaker == "Sergey Lavrov", phrase
+    for phrase in ("Lavrov’s comments present a significant diplomatic hurdle", "Moscow’s hardened stance"):
+        assert _voice(audit, phrase)[0] == "narrator", phrase
