@@ -95,10 +95,10 @@ def link_count(article: Article, analysis: Analysis, hits: list) -> float | None
          "number of distinct sources who speak, when the text itself signals a dispute (accusations, denials, "
          "critics, a lawsuit; the words are in rules/resources/sourcing.yaml); None when it signals none")
 def dispute_voices(article: Article, analysis: Analysis, hits: list) -> float | None:
-    from .textutil import tokenize
     from .resources import words
+    from .textutil import document_tokens
     signals = words("sourcing", "dispute_signals")
-    tokens = [t.norm for t in tokenize(article.text)]
+    tokens = [t.norm for t in document_tokens(article.text)]
     single = {s for s in signals if " " not in s}
     phrases = [s.split() for s in signals if " " in s]
     found = any(t in single for t in tokens)

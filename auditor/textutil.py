@@ -17,12 +17,32 @@ class Token(NamedTuple):
     end: int
 
 
+_new_token = tuple.__new__  # builds a Token without the Python-level NamedTuple constructor
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     out = []
+    append = out.append
     for m in WORD.finditer(text):
         word = m.group()
-        out.append(Token(word, word.lower(), m.start() + offset, m.end() + offset))
+        start, end = m.span()
+        append(_new_token(Token, (word, word.lower(), start + offset, end + offset)))
     return out
+
+
+_doc_cache: dict[int, tuple[str, tuple[Token, ...]]] = {}
+
+
+def document_tokens(text: str) -> tuple[Token, ...]:
+    """Tokens of a whole text, computed once however many stages ask (keyed by the string object)."""
+    cached = _doc_cache.get(id(text))
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    tokens = tuple(tokenize(text))
+    if len(_doc_cache) > 16:
+        _doc_cache.clear()
+    _doc_cache[id(text)] = (text, tokens)
+    return tokens
 
 
 # Abbreviations after which a full stop does not end a sentence.

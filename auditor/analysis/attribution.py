@@ -1,11 +1,12 @@
 """Who says what: reported speech and the speakers of quotations, sentence by sentence."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 
-from ..textutil import Token, tokenize
+from ..textutil import Token, document_tokens, tokenize
 from .vocab import Vocabulary
 
 # Words that end a subject noun phrase when walking left from a cue verb.
@@ -75,6 +76,8 @@ def _is_boundary(tok: Token) -> bool:
 class Attributor:
     def __init__(self, text: str, quotes: list[tuple[int, int]], vocab: Vocabulary):
         self.text = text
+        self._tokens = document_tokens(text)
+        self._token_starts = [t.start for t in self._tokens]
         self.mentions = _name_mentions(text, vocab)
         self.quotes = quotes
         self.state = _State(vocab)
@@ -342,8 +345,9 @@ class Attributor:
     # --- per sentence -------------------------------------------------------------------------
     def sentence(self, start: int, end: int) -> list[Found]:
         text = self.text
-        toks = [t for t in tokenize(text[start:end])]
-        toks = [Token(t.text, t.norm, t.start + start, t.end + start) for t in toks]
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end, lo)
+        toks = [t for t in self._tokens[lo:hi] if t.end <= end]
         found: list[Found] = []
         if not toks:
             return found
@@ -355,8 +359,8 @@ class Attributor:
             found.append(label)
             claimed_quotes.update(q for q in quotes if label.content[0][0] <= q[0])
         # according to X
-        for m in self.v.according_to.find(text[start:end]):
-            a_start, a_end = m.start + start, m.end + start
+        for m in self.v.according_to.find(text, toks):
+            a_start, a_end = m.start, m.end
             if self._in_quote(a_start):
                 continue
             idx = next((k for k, t in enumerate(toks) if t.start >= a_end), None)
@@ -379,8 +383,8 @@ class Attributor:
             found.append(Found(speaker, (np[0].start, np_end), (a_start, a_end), content, "indirect"))
         # cue verbs
         sentence_subject: Speaker | None = None
-        for m in self.v.cues.find(text[start:end]):
-            c_start, c_end = m.start + start, m.end + start
+        for m in self.v.cues.find(text, toks):
+            c_start, c_end = m.start, m.end
             if self._in_quote(c_start):
                 continue
             i = next(k for k, t in enumerate(toks) if t.start == c_start)

@@ -29,10 +29,17 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum() or (before.isalnum() and text[i] in "’'" and after in "s ")
 
 
+_ANY_MARK = re.compile("[" + re.escape("“«„‘‹\"'") + "]")
+
+
 def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = start
     while i < end:
+        jump = _ANY_MARK.search(text, i, end)  # skip straight to the next quotation mark
+        if jump is None:
+            break
+        i = jump.start()
         ch = text[i]
         if ch in _PAIRS and not (ch == "‘" and _is_apostrophe(text, i)):
             closers = _PAIRS[ch]

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..measures import evaluate
 from ..model import Analysis, Article, Sentence
-from ..textutil import tokenize
+from ..textutil import document_tokens, tokenize
 from .matcher import Entry, LexiconMatcher
 from .regex import compile_pattern
 from .model import LexiconParams, MetadataParams, MetricParams, PatternParams, Rule
@@ -89,7 +89,7 @@ class RuleSet:
         """(rule_index, term_index, start, end) for lexicon terms, patterns (term -1 → pattern) and
         exceptions (term -2)."""
         out = []
-        for m in self._matcher.find(text):
+        for m in self._matcher.find(text, list(document_tokens(text)) if where == "body" else None):
             out.append((m.entry.rule_index, m.entry.term_index if m.entry.term_index >= 0 else -2,
                         m.start, m.end))
         for rule_index, regex, wheres in self._patterns:
