@@ -51,7 +51,7 @@ def from_html(html: str | bytes, url: str | None = None, location: str | None = 
         raise ExtractionError(location or url or "<html>", "not parseable as HTML")
     meta = _metadata(tree, url)
     doc = trafilatura.bare_extraction(tree, url=url, include_links=True, include_comments=False,
-                                      include_tables=False, with_metadata=False)
+                                      include_tables=True, with_metadata=False)
     if doc is None or getattr(doc, "body", None) is None:
         raise ExtractionError(location or url or "<html>", "no article text found on the page")
     text, links, quotes = _body_text(doc.body)

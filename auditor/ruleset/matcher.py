@@ -103,23 +103,26 @@ class LexiconMatcher:
         """All matches (overlapping allowed), in text order."""
         tokens = tokenize(text) if tokens is None else tokens
         out: list[Match] = []
-        root = self._root
+        root_get = self._root.get
+        count = len(tokens)
+        depth = self.max_depth
+        gap_ok = _GAP.fullmatch
         for i, first in enumerate(tokens):
-            node = root.get(first.norm)
+            node = root_get(first.norm)
             j = i
             while node is not None:
                 entries = node.get(None)
                 if entries:
                     for entry in entries:
-                        if _case_ok(entry, tokens, i, j, text):
+                        if entry.case == "insensitive" or _case_ok(entry, tokens, i, j, text):
                             out.append(Match(entry, first.start, tokens[j].end))
                 j += 1
-                if j >= len(tokens) or j - i >= self.max_depth:
-                    break
-                gap = text[tokens[j - 1].end:tokens[j].start]
-                if not _GAP.fullmatch(gap):
+                if j >= count or j - i >= depth:
                     break
                 node = node.get(tokens[j].norm)
+                # the phrase continues only across spaces, hyphens and apostrophes
+                if node is not None and not gap_ok(text, tokens[j - 1].end, tokens[j].start):
+                    break
         return out
 
 
