@@ -16,7 +16,9 @@ from . import __version__
 from .audit import Audit, audit_html, audit_text, audit_url, get_ruleset
 from .config import Config, load_config
 from .errors import AuditorError, InputError, UsageError
+from .links import load_ratings
 from .model import SEVERITIES
+from .report._ci import Policy, load_baseline, policy_from_config, write_baseline
 
 EXIT_OK, EXIT_THRESHOLD, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 MAX_INPUT_BYTES = 15_000_000
@@ -32,6 +34,11 @@ def add_rule_options(p: argparse.ArgumentParser) -> None:
 def add_threshold_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 when an overall score is below SCORE")
     p.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 when a finding of this severity or worse costs points")
+
+
+def add_baseline_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--baseline", metavar="FILE", help="finding fingerprints that do not count for --fail-on")
+    p.add_argument("--write-baseline", metavar="FILE", help="write the fingerprints of every current finding")
 
 
 def add_metadata_options(p: argparse.ArgumentParser) -> None:
@@ -76,8 +83,11 @@ def read_source(source: str) -> tuple[bytes, str]:
     return data, name
 
 
-def audit_source(source: str, config: Config, metadata: dict[str, Any], markdown: bool | None = None) -> Audit:
+def audit_source(source: str, config: Config, metadata: dict[str, Any], markdown: bool | None = None,
+                 domain_ratings: Any = None) -> Audit:
     """One SOURCE (path, URL or '-') audited; raises InputError when it cannot be read or parsed."""
+    if domain_ratings is not None:
+        metadata = {**metadata, "domain_ratings": domain_ratings}
     if source.lower().startswith(("http://", "https://")):
         return audit_url(source, config=config, **metadata)
     data, name = read_source(source)
@@ -91,18 +101,6 @@ def audit_source(source: str, config: Config, metadata: dict[str, Any], markdown
         text = data.decode("cp1252", "replace")
     is_md = markdown if markdown is not None else lower.endswith((".md", ".markdown"))
     return audit_text(text, markdown=is_md, location=name, config=config, **metadata)
-
-
-def breaches(audit: Audit, config: Config) -> list[str]:
-    reasons = []
-    if config.fail_under is not None and audit.score.overall < config.fail_under:
-        reasons.append(f"score {audit.score.overall:g} is below {config.fail_under:g}")
-    if config.fail_on:
-        level = SEVERITIES.index(config.fail_on)
-        worst = [f for f in audit.findings if SEVERITIES.index(f.severity) >= level and f.deduction > 0]
-        if worst:
-            reasons.append(f"{len(worst)} finding(s) of severity {config.fail_on} or worse")
-    return reasons
 
 
 def _iter_jsonl(path: str) -> Iterator[tuple[int, dict | None, str | None]]:
@@ -128,6 +126,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     get_ruleset(config=config)  # validate rules and config before touching any input: no partial run
     formatter = report.get(args.format)
     metadata = metadata_from(args)
+    baseline = load_baseline(args.baseline) if args.baseline else frozenset()
+    policy = policy_from_config(config, baseline)
+    ratings = load_ratings(args.domain_ratings) if getattr(args, "domain_ratings", None) else None
     failures = 0
     breached = False
     if args.jsonl:
@@ -138,13 +139,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
                     raise InputError(where, problem)
                 meta = {k: v for k, v in item.items() if k not in ("text", "html", "id")}
                 meta = {**meta, **metadata}
-                audit = (audit_html(item["html"], url=meta.pop("url", None), location=where, config=config, **meta)
-                         if "html" in item else audit_text(item["text"], location=where, config=config, **meta))
+                audit = (audit_html(item["html"], url=meta.pop("url", None), location=where, config=config,
+                                    domain_ratings=ratings, **meta)
+                         if "html" in item else audit_text(item["text"], location=where, config=config,
+                                                           domain_ratings=ratings, **meta))
                 record = audit.to_dict()
                 if "id" in item:
                     record["input"]["id"] = item["id"]
                 sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-                breached |= bool(breaches(audit, config))
+                breached |= bool(policy.breaches(audit))
             except (InputError, UsageError) as exc:
                 failures += 1
                 sys.stdout.write(json.dumps({"input": {"location": where}, "error": str(exc)}) + "\n")
@@ -155,13 +158,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
     audits: list[Audit] = []
     for source in args.sources:
         try:
-            audit = audit_source(source, config, dict(metadata), args.markdown)
+            audit = audit_source(source, config, dict(metadata), args.markdown, ratings)
         except InputError as exc:
             failures += 1
             print(f"auditor: cannot audit {exc}", file=sys.stderr)
             continue
         audits.append(audit)
-        for reason in breaches(audit, config):
+        for reason in policy.breaches(audit):
             breached = True
             print(f"auditor: {source}: {reason}", file=sys.stderr)
         if args.output != "-":
@@ -169,27 +172,29 @@ def cmd_audit(args: argparse.Namespace) -> int:
             out_dir.mkdir(parents=True, exist_ok=True)
             stem = Path(source).stem if source not in ("-",) and "://" not in source else _url_stem(source)
             target = out_dir / f"{stem}.{formatter.extension}"
-            target.write_text(formatter.render(audit, **_ci_options(formatter, config)), encoding="utf-8")
+            target.write_text(formatter.render(audit, **_ci_options(formatter, policy)), encoding="utf-8")
             print(f"wrote {target}  (score {audit.score.overall:g}, grade {audit.score.grade}, "
                   f"{len(audit.findings)} findings)", file=sys.stderr)
     if args.output == "-" and audits:
         if formatter.render_many and len(audits) > 1:
-            sys.stdout.write(formatter.render_many(audits, **_ci_options(formatter, config)))
+            sys.stdout.write(formatter.render_many(audits, **_ci_options(formatter, policy)))
         elif args.format == "json" and len(audits) > 1:
             sys.stdout.write(json.dumps([a.to_dict() for a in audits], ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write("\n".join(formatter.render(a, **_ci_options(formatter, config)) for a in audits))
+            sys.stdout.write("\n".join(formatter.render(a, **_ci_options(formatter, policy)) for a in audits))
+    if args.write_baseline:
+        count = write_baseline(args.write_baseline, (f.id for a in audits for f in a.findings))
+        print(f"auditor: wrote {count} fingerprint(s) to {args.write_baseline}", file=sys.stderr)
     if failures:
         return EXIT_INPUT
     return EXIT_THRESHOLD if breached else EXIT_OK
 
 
-def _ci_options(formatter, config: Config) -> dict[str, Any]:
+def _ci_options(formatter, policy: Policy) -> dict[str, Any]:
     """CI formats (sarif, junit, github, csv) take the thresholds, to mark the articles that breach them."""
     import inspect
     if formatter.render_many and "policy" in inspect.signature(formatter.render_many).parameters:
-        from .report._ci import policy_from_config
-        return {"policy": policy_from_config(config)}
+        return {"policy": policy}
     return {}
 
 
@@ -264,8 +269,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[[argpars
     p.add_argument("--output", "-o", default="-", metavar="DIR|-", help="folder for one report per SOURCE, or - for stdout")
     p.add_argument("--jsonl", metavar="FILE", help="read one article per line ({text|html, …metadata}); stream JSON lines")
     p.add_argument("--markdown", action="store_true", default=None, help="treat text input as Markdown")
+    p.add_argument("--domain-ratings", metavar="FILE", help="CSV of domain,rating[,label] to cite instead of the "
+                   "bundled reference ratings (docs/links.md)")
     add_rule_options(p)
     add_threshold_options(p)
+    add_baseline_options(p)
     add_metadata_options(p)
     handlers["audit"] = cmd_audit
 

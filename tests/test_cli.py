@@ -161,3 +161,16 @@ def test_python_api_shape():
     assert d["schema_version"] and d["tool"]["name"] == "auditor"
     assert audit.score.overall == d["score"]["overall"]
     assert isinstance(audit.findings, tuple)
+
+
+def test_baseline_silences_known_findings_for_fail_on(tmp_path, capsys):
+    slanted = str(EXAMPLES / "slanted-unlabelled.html")
+    baseline = tmp_path / "baseline.json"
+    assert main(["audit", slanted, "--fail-on", "warning", "--write-baseline", str(baseline)]) == 1
+    assert json.loads(baseline.read_text())["fingerprints"]
+    assert main(["audit", slanted, "--fail-on", "warning", "--baseline", str(baseline)]) == 0
+    edited = tmp_path / "edited.txt"
+    edited.write_text("The mayor slammed the shameful, disastrous plan. " * 3)
+    assert main(["audit", str(edited), "--fail-on", "warning", "--baseline", str(baseline)]) == 1
+    assert main(["audit", slanted, "--baseline", str(tmp_path / "missing.json")]) == 2
+    capsys.readouterr()
