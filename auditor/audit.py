@@ -5,6 +5,7 @@ import dataclasses
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -14,6 +15,7 @@ from .config import Config
 from .errors import UsageError
 from .extract.html import from_html, registered_domain
 from .extract.text import from_text
+from .links import LinkReport, Ratings, assess_links, resolve_ratings
 from .model import ARTICLE_KINDS, Analysis, Article, Finding, Outlet, Score
 from .ruleset.engine import Hit, RuleSet
 from .ruleset.loader import build_ruleset
@@ -31,6 +33,13 @@ class Audit:
     findings: tuple[Finding, ...]
     score: Score
     rules: RuleSet
+    # the reference ratings table the report cites; None = the bundled derived table, read on first use
+    ratings: Ratings | None = None
+
+    @cached_property
+    def link_report(self) -> LinkReport:
+        """Links classed by domain, their counts and the reference ratings (computed when first asked for)."""
+        return assess_links(self.article, self.analysis, self.ratings)
 
     def to_dict(self) -> dict[str, Any]:
         from .report.jsonfmt import audit_to_dict
@@ -77,13 +86,15 @@ def apply_metadata(article: Article, metadata: dict[str, Any]) -> Article:
     return dataclasses.replace(article, **changes)
 
 
-def run(article: Article, rules: RuleSet, category_weights: dict[str, float] | None = None) -> Audit:
+def run(article: Article, rules: RuleSet, category_weights: dict[str, float] | None = None, *,
+        domain_ratings: str | Path | Ratings | None = None) -> Audit:
+    ratings = resolve_ratings(domain_ratings)
     analysis = analyse(article)
     text_hits = rules.check(article, analysis)
     hits = text_hits + rules.check_document(article, analysis, text_hits)
     findings = _findings(hits, article)
     result_score = score([(f.category, f.deduction) for f in findings], category_weights)
-    return Audit(article, analysis, tuple(findings), result_score, rules)
+    return Audit(article, analysis, tuple(findings), result_score, rules, ratings)
 
 
 def _findings(hits: list[Hit], article: Article) -> list[Finding]:
@@ -122,32 +133,41 @@ def _rules_and_weights(rules_dirs, config: Config | None, ruleset: RuleSet | Non
 
 
 def audit_article(article: Article, *, rules_dirs=None, config: Config | None = None,
-                  ruleset: RuleSet | None = None, **metadata: Any) -> Audit:
+                  ruleset: RuleSet | None = None, domain_ratings: str | Path | Ratings | None = None,
+                  **metadata: Any) -> Audit:
+    """`domain_ratings`: a CSV file (domain,rating[,label]) or loaded Ratings to cite instead of the
+    bundled reference table (see docs/links.md)."""
     rules, weights = _rules_and_weights(rules_dirs, config, ruleset)
-    return run(apply_metadata(article, metadata), rules, weights)
+    return run(apply_metadata(article, metadata), rules, weights, domain_ratings=domain_ratings)
 
 
 def audit_text(text: str, *, markdown: bool = False, location: str | None = None, rules_dirs=None,
-               config: Config | None = None, ruleset: RuleSet | None = None, **metadata: Any) -> Audit:
+               config: Config | None = None, ruleset: RuleSet | None = None,
+               domain_ratings: str | Path | Ratings | None = None, **metadata: Any) -> Audit:
     """Audit plain text (or Markdown); keyword metadata (title, authors, published, kind, url, …)
     overrides what the text says of itself."""
     article = from_text(text, markdown=markdown, location=location)
-    return audit_article(article, rules_dirs=rules_dirs, config=config, ruleset=ruleset, **metadata)
+    return audit_article(article, rules_dirs=rules_dirs, config=config, ruleset=ruleset,
+                         domain_ratings=domain_ratings, **metadata)
 
 
 def audit_html(html: str | bytes, url: str | None = None, *, location: str | None = None, rules_dirs=None,
-               config: Config | None = None, ruleset: RuleSet | None = None, **metadata: Any) -> Audit:
+               config: Config | None = None, ruleset: RuleSet | None = None,
+               domain_ratings: str | Path | Ratings | None = None, **metadata: Any) -> Audit:
     article = from_html(html, url=url, location=location)
-    return audit_article(article, rules_dirs=rules_dirs, config=config, ruleset=ruleset, **metadata)
+    return audit_article(article, rules_dirs=rules_dirs, config=config, ruleset=ruleset,
+                         domain_ratings=domain_ratings, **metadata)
 
 
 def audit_url(url: str, *, rules_dirs=None, config: Config | None = None, ruleset: RuleSet | None = None,
-              timeout: float = 15.0, max_bytes: int = 10_000_000, **metadata: Any) -> Audit:
+              timeout: float = 15.0, max_bytes: int = 10_000_000,
+              domain_ratings: str | Path | Ratings | None = None, **metadata: Any) -> Audit:
     from .fetch import fetch
+    domain_ratings = resolve_ratings(domain_ratings)  # a bad ratings file fails before the fetch
     fetched = fetch(url, timeout=timeout, max_bytes=max_bytes)
     if "html" in fetched.content_type or fetched.content.lstrip()[:1] == b"<" or not fetched.content_type:
         return audit_html(fetched.content, url=fetched.url, location=url, rules_dirs=rules_dirs, config=config,
-                          ruleset=ruleset, **metadata)
+                          ruleset=ruleset, domain_ratings=domain_ratings, **metadata)
     text = fetched.content.decode("utf-8", "replace")
     return audit_text(text, location=url, rules_dirs=rules_dirs, config=config, ruleset=ruleset,
-                      **{"url": fetched.url, **metadata})
+                      domain_ratings=domain_ratings, **{"url": fetched.url, **metadata})

@@ -6,6 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from ..analysis import source_summary
+from ..links import link_report_dict
 from . import register
 
 
@@ -13,6 +14,7 @@ def audit_to_dict(audit) -> dict[str, Any]:
     from .. import __version__
     from ..audit import SCHEMA_VERSION
     article = audit.article
+    link_items, link_summary, reference_ratings = link_report_dict(audit.link_report)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "auditor", "version": __version__},
@@ -31,7 +33,9 @@ def audit_to_dict(audit) -> dict[str, Any]:
         "sources": [asdict(s) for s in audit.analysis.sources],
         "source_summary": source_summary(audit.analysis),
         "attributions": [asdict(a) for a in audit.analysis.attributions],
-        "links": [asdict(link) for link in article.links],
+        "links": [{**asdict(link), **extra} for link, extra in zip(article.links, link_items)],
+        "link_summary": link_summary,
+        "reference_ratings": reference_ratings,
     }
 
 
