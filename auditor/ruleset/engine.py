@@ -60,7 +60,7 @@ class RuleSet:
             if isinstance(p, LexiconParams):
                 for t_index, term in enumerate(p.terms):
                     entry = Entry(index, t_index, term.case, tuple(w.text for w in tokenize(term.term)))
-                    self._matcher.add(term.term, entry, term.inflect, term.forms)
+                    self._matcher.add(term.term, entry, term.inflect, term.forms, term.derive)
             if isinstance(p, PatternParams):
                 wheres = frozenset("body" if s in BODY_SCOPES else s for s in rule.scope)
                 for pattern in p.patterns:

@@ -39,6 +39,43 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+def derivations(word: str, kinds: tuple[str, ...]) -> set[str]:
+    """Regular derived forms of an adjective, by kind: `ly` the adverb (reckless → recklessly, hasty →
+    hastily, dramatic → dramatically, terrible → terribly), `ness` the noun (callous → callousness, lazy →
+    laziness), `degree` the comparative and superlative (harsh → harsher, harshest; crude → cruder;
+    big → bigger; nasty → nastier). Over-generation is harmless, as with `inflections`."""
+    w = word.lower()
+    out: set[str] = set()
+    if len(w) < 3 or not w.isalpha():
+        return out
+    consonant_y = w.endswith("y") and w[-2] not in _VOWELS
+    if "ly" in kinds:
+        if w.endswith("ic"):
+            out.add(w + "ally")
+        elif w.endswith("le") and w[-3] not in _VOWELS:
+            out.add(w[:-1] + "y")
+        elif w.endswith("ue"):
+            out.add(w[:-1] + "ly")
+        elif w.endswith("ll"):
+            out.add(w + "y")
+        elif consonant_y:
+            out.add(w[:-1] + "ily")
+        else:
+            out.add(w + "ly")
+    if "ness" in kinds:
+        out.add(w[:-1] + "iness" if consonant_y else w + "ness")
+    if "degree" in kinds:
+        if w.endswith("e"):
+            out |= {w + "r", w + "st"}
+        elif consonant_y:
+            out |= {w[:-1] + "ier", w[:-1] + "iest"}
+        elif len(w) <= 4 and w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+            out |= {w + w[-1] + "er", w + w[-1] + "est"}
+        else:
+            out |= {w + "er", w + "est"}
+    return out
+
+
 @dataclass(frozen=True)
 class Entry:
     """What a trie path ending means: a term of a rule (or an exception phrase of that rule)."""
@@ -56,7 +93,8 @@ class Match:
     end: int
 
 
-def _variants(words: list[str], inflect: str, forms: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _variants(words: list[str], inflect: str, forms: tuple[str, ...],
+              derive: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     lowered = [w.lower() for w in words]
     if inflect == "none" or not lowered:
         options = [[w] for w in lowered]
@@ -66,6 +104,8 @@ def _variants(words: list[str], inflect: str, forms: tuple[str, ...]) -> list[tu
             inflects = inflect == "all" or (inflect == "last" and i == len(lowered) - 1) or (
                 inflect == "first" and i == 0)
             options.append(sorted(inflections(w)) if inflects else [w])
+    if derive and lowered:  # derived forms of the last word, on top of its inflections
+        options[-1] = sorted(set(options[-1]) | derivations(lowered[-1], derive))
     seqs: list[tuple[str, ...]] = [()]
     for opts in options:
         seqs = [s + (o,) for s in seqs for o in opts]
@@ -82,15 +122,16 @@ class LexiconMatcher:
         self.max_depth = 0
         self.size = 0
 
-    def add(self, phrase: str, entry: Entry, inflect: str, forms: tuple[str, ...] = ()) -> None:
+    def add(self, phrase: str, entry: Entry, inflect: str, forms: tuple[str, ...] = (),
+            derive: tuple[str, ...] = ()) -> None:
         tokens = [t.text for t in tokenize(phrase)]
         if not tokens:
             return
-        sequences = set(_variants(tokens, inflect, forms))
+        sequences = set(_variants(tokens, inflect, forms, derive))
         # a hyphenated or spaced compound also matches written as one word: hard-line ~ hardline
         if len(tokens) > 1 and ("-" in phrase or "‐" in phrase):
             joined = "".join(w.lower() for w in tokens)
-            sequences |= set(_variants([joined], inflect, ()))
+            sequences |= set(_variants([joined], inflect, (), derive))
         for seq in sequences:
             node = self._root
             for word in seq:

@@ -21,6 +21,7 @@ class Term:
     case: str = "insensitive"
     inflect: str = "last"
     forms: tuple[str, ...] = ()
+    derive: tuple[str, ...] = ()  # derived forms of the last word: ly, ness, degree
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ KINDS = ("lexicon", "pattern", "metadata", "metric")
 TEXT_SCOPES = ("text", "narrator", "quoted", "attributed", "title", "bio", "byline")
 CASES = ("insensitive", "sensitive", "lower")
 INFLECTS = ("last", "first", "all", "none")
+DERIVES = ("ly", "ness", "degree")
 CHECKS = ("absent", "present", "matches", "not_matches")
 METADATA_FIELDS = ("title", "url", "outlet.domain", "outlet.name", "authors", "author_bios",
                    "published", "modified", "section", "kind", "language", "word_count")
@@ -28,7 +29,7 @@ NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*(?:[+*]|\{\d*,\})(?:[^()\\]|\
 COMMON_KEYS = ("id", "kind", "category", "severity", "weight", "message", "description", "link",
                "scope", "examples", "suggest", "sentence", "tags")
 KIND_KEYS = {
-    "lexicon": ("terms", "case", "inflect", "exceptions"),
+    "lexicon": ("terms", "case", "inflect", "derive", "exceptions"),
     "pattern": ("patterns", "case", "exceptions"),
     "metadata": ("field", "check", "pattern"),
     "metric": ("measure", "min", "max", "when"),
@@ -98,22 +99,33 @@ def check_regex(checker: _Checker, key: tuple[Any, ...], pattern: str, flags: in
                      "avoid nested quantifiers like (a+)+ and backreferences")
 
 
-def _terms(c: _Checker, raw: dict, case: str, inflect: str) -> tuple[Term, ...]:
+def _derive(c: _Checker, raw: dict, default: tuple[str, ...]) -> tuple[str, ...]:
+    if "derive" not in raw:
+        return default
+    values = c.strings(raw, "derive") if raw["derive"] else ()
+    for index, value in enumerate(values):
+        if value not in DERIVES:
+            c.fail(("derive", index) if isinstance(raw["derive"], list) else "derive",
+                   f"'derive' must list some of {', '.join(DERIVES)} (got {value!r})")
+    return values
+
+
+def _terms(c: _Checker, raw: dict, case: str, inflect: str, derive: tuple[str, ...] = ()) -> tuple[Term, ...]:
     items = raw.get("terms")
     if not isinstance(items, list) or not items:
         c.fail("terms" if "terms" in raw else (), "'terms' must be a non-empty list of strings or mappings")
     out = []
     for index, item in enumerate(items):
         if isinstance(item, str) and item.strip():
-            out.append(Term(item.strip(), case=case, inflect=inflect))
+            out.append(Term(item.strip(), case=case, inflect=inflect, derive=derive))
             continue
         if not isinstance(item, dict):
             c.fail(("terms", index), f"a term must be a string or a mapping (got {item!r})")
         sub = _Checker(c.doc, c.base + ("terms", index))
-        unknown = set(item) - {"term", "suggest", "note", "case", "inflect", "forms"}
+        unknown = set(item) - {"term", "suggest", "note", "case", "inflect", "forms", "derive"}
         if unknown:
             sub.fail(sorted(unknown)[0], f"unknown key '{sorted(unknown)[0]}' in term",
-                     "allowed: term, suggest, note, case, inflect, forms")
+                     "allowed: term, suggest, note, case, inflect, forms, derive")
         inflect_value = item.get("inflect", inflect)
         if inflect_value is True:
             inflect_value = "last"
@@ -128,6 +140,7 @@ def _terms(c: _Checker, raw: dict, case: str, inflect: str) -> tuple[Term, ...]:
             case=sub.choice(item, "case", CASES, case),
             inflect=inflect_value,
             forms=sub.strings(item, "forms"),
+            derive=_derive(sub, item, derive),
         ))
     return tuple(out)
 
@@ -189,7 +202,7 @@ def parse_rule(doc: Located, index: int, raw: Any, pack: str) -> Rule:
         c.fail("inflect", f"'inflect' must be one of {', '.join(INFLECTS)} (got {inflect!r})")
     params: Any
     if kind == "lexicon":
-        params = LexiconParams(_terms(c, raw, case, inflect), c.strings(raw, "exceptions"))
+        params = LexiconParams(_terms(c, raw, case, inflect, _derive(c, raw, ())), c.strings(raw, "exceptions"))
     elif kind == "pattern":
         patterns = c.strings(raw, "patterns")
         if not patterns:
