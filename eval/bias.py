@@ -7,6 +7,14 @@ What counts as a prediction: a finding of a `language` or `framing` rule that ha
 (document-level metric findings have none and are left out). Transparency and sourcing rules are disabled
 for speed; they never predict here.
 
+Info-severity findings count. A `text`-scope rule reports wording inside quotations and attributed speech
+as `info` (it costs the article nothing, but the reader is still shown the loaded word), and the span sets
+label quoted wording too, so dropping info findings would measure the scoring policy, not whether the
+rules find loaded language: with them dropped (measured once, rules of commit ade9e40) BASIL lexical
+recall falls from 0.439 to 0.259 and PTC Loaded_Language + Name_Calling recall from 0.464 to 0.353,
+while BABE (single narrator sentences) moves little (macro-F1 0.718 -> 0.712, word F1 0.377 -> 0.374)
+and the BASIL narrator-language share is unchanged (0.337: no narrator language rule is info).
+
 BABE dev (`labels/babe/babe-dev.csv`, rows labelled "No agreement" skipped)
   * sentence level: each sentence is audited on its own (`auditor.audit_text`); we predict Biased when a
     narrator-voice prediction fires in it. Macro-F1 over the two classes, with per-class P/R.
