@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as importlib_resources
@@ -16,9 +17,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Mapping
 from urllib.parse import urlsplit
 
-from .errors import ConfigError
+import yaml
+
+from .errors import ConfigError, RuleFileError
 from .extract.html import registered_domain
-from .resources import resource
+from .ruleset.loader import default_rules_dir
 
 if TYPE_CHECKING:
     from .model import Analysis, Article, Link
@@ -28,6 +31,7 @@ LINK_CLASSES: tuple[str, ...] = ("primary", "news", "social", "own", "other")
 RATINGS_NOTE = "a reference signal from published ratings, not this tool's verdict"
 MAX_RATINGS_BYTES = 20_000_000
 _LISTED_CLASSES = ("primary", "social", "news", "other")
+_PLAIN_ROW = re.compile(r"((?!www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+),(-?[0-9]+(?:\.[0-9]+)?)")
 
 
 class RatingsFileError(ConfigError):
@@ -94,6 +98,13 @@ def _parse_ratings(text: str, shown: str, provided_by: Literal["auditor", "user"
     first_line: dict[str, int] = {}
     header_allowed = True
     for number, line in enumerate(text.splitlines(), 1):
+        plain = _PLAIN_ROW.fullmatch(line)
+        if plain and plain.group(1) not in values:
+            # the common row, a bare domain and a plain number (the bundled table's 11,000 rows), read fast
+            values[plain.group(1)] = (float(plain.group(2)), None)
+            first_line[plain.group(1)] = number
+            header_allowed = False
+            continue
         stripped = line.strip()
         if not stripped:
             continue
@@ -151,13 +162,26 @@ class _ClassLists:
 
 @lru_cache(maxsize=1)
 def _class_lists() -> _ClassLists:
-    data = resource("domains")
+    data = _domains_file()
     by_domain: dict[str, str] = {}
     for link_class in _LISTED_CLASSES:
         for entry in (data.get(link_class) or {}).get("domains") or []:
             by_domain[str(entry).strip().lower().strip(".")] = link_class
     second = frozenset(str(v).strip().lower() for v in (data.get("primary") or {}).get("country_second_levels") or [])
     return _ClassLists(by_domain, second)
+
+
+def _domains_file() -> dict:
+    # libyaml's safe loader when present: this list is read on the first report of every process
+    path = default_rules_dir() / "resources" / "domains.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 - a safe loader
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleFileError(str(path), None, None, f"cannot read resource file: {exc}") from None
+    if not isinstance(data, dict):
+        raise RuleFileError(str(path), 1, 1, "a resource file must be a mapping")
+    return data
 
 
 @lru_cache(maxsize=1)
