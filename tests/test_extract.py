@@ -81,3 +81,15 @@ def test_markdown_links_and_quotes():
 def test_text_url_metadata_sets_outlet_domain():
     a = auditor.audit_text("Some text.", url="https://www.example.co.uk/news/1").article
     assert a.outlet.domain == "example.co.uk"
+
+
+def test_source_line_wrapping_inside_a_paragraph_is_a_space():
+    html = ("<html><body><article><p>The council met on\n   Tuesday and <a href='https://x.gov/a'>approved\n the plan"
+            "</a> after a long debate about the harbour and its future.<br>A second line follows the break here.</p>"
+            "<p>Another paragraph that is long enough for the extractor to keep it in the article body.</p>"
+            "</article></body></html>")
+    a = auditor.audit_html(html).article
+    first = a.text.split("\n\n")[0]
+    assert first.startswith("The council met on Tuesday and approved the plan after")
+    assert "\nA second line follows" in first  # an explicit <br> keeps its line break
+    assert a.text[a.links[0].start:a.links[0].end] == "approved the plan"

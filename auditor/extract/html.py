@@ -18,6 +18,7 @@ from .people import clean_authors
 from .text import drop_debris, split_bio
 
 MAX_HTML_BYTES = 15_000_000
+_SPACES = re.compile(r"\s+")
 _BLOCKS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "lb"}
 _ARTICLE_TYPES = {"Article", "NewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle", "ReportageNewsArticle",
                   "BackgroundNewsArticle", "ReviewNewsArticle", "AdvertiserContentArticle", "SatiricalArticle",
@@ -111,32 +112,42 @@ def _body_text(body: Any) -> tuple[str, list[Link], list[tuple[int, int]]]:
 
     def add_paragraph(element: Any) -> None:
         nonlocal length
+        # Whitespace from the page source (line wrapping inside a <p>) becomes one space; only an
+        # explicit <br> (trafilatura's <lb>) keeps a line break.
         pieces: list[str] = []
         local_links: list[tuple[str, str, int]] = []
         pos = 0
-        if element.text:
-            pieces.append(element.text)
-            pos += len(element.text)
+
+        def add(piece: str) -> None:
+            nonlocal pos
+            piece = _SPACES.sub(" ", piece)
+            if pieces and pieces[-1].endswith((" ", "\n")) and piece.startswith(" "):
+                piece = piece[1:]
+            pieces.append(piece)
+            pos += len(piece)
+
+        add(element.text or "")
         for child in element:
-            inner = "".join(child.itertext())
-            if child.tag == "ref" and child.get("target", "").startswith(("http://", "https://")):
-                local_links.append((child.get("target"), inner, pos))
             if child.tag == "lb":
-                inner = "\n"
-            pieces.append(inner)
-            pos += len(inner)
-            if child.tail:
-                pieces.append(child.tail)
-                pos += len(child.tail)
+                if pieces and pieces[-1].endswith(" "):
+                    pieces[-1] = pieces[-1][:-1]
+                    pos -= 1
+                pieces.append("\n")
+                pos += 1
+            else:
+                inner = _SPACES.sub(" ", "".join(child.itertext()))
+                if child.tag == "ref" and child.get("target", "").startswith(("http://", "https://")):
+                    local_links.append((child.get("target"), inner.strip(), pos))
+                add(inner)
+            add(child.tail or "")
         raw = "".join(pieces)
         lead = len(raw) - len(raw.lstrip())
-        paragraph = re.sub(r"[ \t\r\f\v]+", " ", raw.strip())
+        paragraph = re.sub(r" ?\n ?", "\n", raw.strip())
         if not paragraph:
             return
         prefix = 2 if parts else 0
         base = length + prefix
-        for href, anchor, at in local_links:
-            anchor_clean = re.sub(r"\s+", " ", anchor.strip())
+        for href, anchor_clean, at in local_links:
             found = paragraph.find(anchor_clean, max(0, at - lead - 20)) if anchor_clean else -1
             if found == -1 and anchor_clean:
                 found = paragraph.find(anchor_clean)
