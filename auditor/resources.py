@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 from .errors import RuleFileError
+from .ruleset.yamlpos import SAFE_LOADER
 from .ruleset.loader import default_rules_dir
 
 
@@ -14,7 +15,7 @@ from .ruleset.loader import default_rules_dir
 def resource(name: str) -> dict[str, Any]:
     path = default_rules_dir() / "resources" / f"{name}.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RuleFileError(str(path), None, None, f"cannot read resource file: {exc}") from None
     if not isinstance(data, dict):

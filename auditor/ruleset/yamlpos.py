@@ -11,6 +11,7 @@ from ..errors import RuleFileError
 MAX_RULE_FILE_BYTES = 2_000_000
 
 Path = tuple[Any, ...]
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,14 @@ def load_located(text: str, path: str) -> Located:
     if len(text.encode("utf-8", "replace")) > MAX_RULE_FILE_BYTES:
         raise RuleFileError(path, None, None, f"file is larger than {MAX_RULE_FILE_BYTES} bytes")
     try:
-        data = yaml.safe_load(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        # one parse: compose the node tree (positions), then build plain values from it, both with the
+        # safe loader (libyaml's C implementation when available)
+        loader = SAFE_LOADER(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
