@@ -1,12 +1,16 @@
 """Who says what, measured: PolNeAR dev (attribution relations) and BASIL (voice of bias spans).
 
 python -m eval attribution [--data DIR] [--limit N]
+python -m eval.attribution [--data DIR] [--limit N] [--examples N]   (the same, with N sample errors of each kind)
 
 PolNeAR: a predicted attribution matches a gold one when their source spans overlap and their content spans
 overlap ("source+content"); "content only" drops the source condition. Precision counts predictions that
 match any gold relation, recall counts gold relations matched by any prediction. `Attribution-no-source`
 relations (a claim the text attributes to nobody) count as recalled when a sourcing finding overlaps them,
-or when we attribute their content to an anonymous or vague source.
+or when we attribute their content to an anonymous or vague source. Our own no-source attributions (content
+the analysis attributes to an unspecified source: agentless passives, "reportedly") name no source span, so
+they are the counterpart of `Attribution-no-source`: they are scored against those relations (their own
+precision is printed) and kept out of the precision of attributions with a source.
 
 BASIL: each annotated bias span is located in our analysed text; spans the annotators mark `quote: yes`
 should be quoted or attributed in our analysis, spans marked `quote: no` should be narrator.
@@ -22,6 +26,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
+
+from auditor.analysis.attribution import UNSPECIFIED
 
 from .common import data_root, f1, table
 
@@ -139,6 +145,10 @@ class PolnearScore:
     no_source_by_finding: int = 0
     no_source_by_anonymous: int = 0
     no_source_recalled: int = 0
+    predicted_no_source: int = 0
+    predicted_no_source_hit: int = 0  # overlapping an Attribution-no-source relation
+    predicted_no_source_any: int = 0  # overlapping any gold relation's cue or content
+    no_source_misses: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
 
@@ -159,9 +169,14 @@ def score_polnear(docs: list[PolnearDoc], keep_examples: int = 0) -> PolnearScor
         body = audit.article.text
         align = Aligner(doc.text, body)
         kinds = {s.name: s.kind for s in audit.analysis.sources}
+        sourced = [a for a in audit.analysis.attributions if a.source != UNSPECIFIED]
+        unspecified = [a for a in audit.analysis.attributions if a.source == UNSPECIFIED]
         predicted = [((a.source_start, a.source_end), (a.content_start, a.content_end),
                       (a.cue_start, a.cue_end), kinds.get(a.source or "", None))
-                     for a in audit.analysis.attributions]
+                     for a in sourced]
+        no_source_spans = [[(a.content_start, a.content_end), (a.cue_start, a.cue_end)] for a in unspecified]
+        no_source_hit = [False] * len(unspecified)
+        any_hit = [False] * len(unspecified)
         sourcing = [(f.start, f.end) for f in audit.findings
                     if f.category == "sourcing" and f.field == "text" and f.start is not None]
         result.articles += 1
@@ -172,11 +187,20 @@ def score_polnear(docs: list[PolnearDoc], keep_examples: int = 0) -> PolnearScor
             source = [m for m in (align.span(*s) for s in gold.source) if m]
             content = [m for m in (align.span(*s) for s in gold.content) if m]
             cue = [m for m in (align.span(*s) for s in gold.cue) if m]
+            for k, spans in enumerate(no_source_spans):
+                if any_overlap(spans, cue + content):
+                    any_hit[k] = True
+                    no_source_hit[k] = no_source_hit[k] or gold.kind != "Attribution"
             if gold.kind != "Attribution":
                 result.no_source += 1
                 by_finding = any_overlap(sourcing, cue + content)
                 by_anonymous = any(kind == "anonymous" and any_overlap([p_content, p_cue], cue + content)
-                                   for _, p_content, p_cue, kind in predicted)
+                                   for _, p_content, p_cue, kind in predicted) or \
+                    any(any_overlap(spans, cue + content) for spans in no_source_spans)
+                if not (by_finding or by_anonymous) and len(result.no_source_misses) < keep_examples:
+                    result.no_source_misses.append(
+                        f"{doc.name}: <{' / '.join(doc.text[s:e] for s, e in gold.cue)}> "
+                        f"{' '.join(doc.text[s:e] for s, e in gold.content)[:100]}")
                 result.no_source_by_finding += by_finding
                 result.no_source_by_anonymous += by_anonymous
                 result.no_source_recalled += by_finding or by_anonymous
@@ -200,7 +224,10 @@ def score_polnear(docs: list[PolnearDoc], keep_examples: int = 0) -> PolnearScor
                                      f"{' '.join(doc.text[s:e] for s, e in gold.content)[:80]}")
         result.hit_strict += sum(matched_strict)
         result.hit_content += sum(matched_content)
-        for k, a in enumerate(audit.analysis.attributions):
+        result.predicted_no_source += len(unspecified)
+        result.predicted_no_source_hit += sum(no_source_hit)
+        result.predicted_no_source_any += sum(any_hit)
+        for k, a in enumerate(sourced):
             if not matched_strict[k] and len(result.false_alarms) < keep_examples:
                 result.false_alarms.append(f"{doc.name}: [{a.source}] <{a.cue}> "
                                            f"{body[a.content_start:a.content_end][:80]}")
@@ -220,7 +247,14 @@ def polnear_tables(s: PolnearScore) -> str:
         f"recall of gold attributions with quotation marks (source+content): {direct:.3f}",
         "",
         table(["claims with no source", "n", "sourcing finding", "anonymous source", "recall"], no_source),
+        f"our no-source attributions: {s.predicted_no_source}; overlapping an Attribution-no-source relation "
+        f"{_share(s.predicted_no_source_hit, s.predicted_no_source)}, any gold relation "
+        f"{_share(s.predicted_no_source_any, s.predicted_no_source)}",
     ])
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.3f}" if whole else "n/a"
 
 
 # --- BASIL ---------------------------------------------------------------------------------------
@@ -360,6 +394,8 @@ def run(data: str | None = None, limit: int | None = None, examples: int = 0) ->
             print("  miss:", line)
         for line in score.false_alarms:
             print("  false alarm:", line)
+        for line in score.no_source_misses:
+            print("  no-source miss:", line)
     else:
         print(f"[attribution] PolNeAR not found at {polnear_path}: skipped")
     print()
@@ -373,3 +409,18 @@ def run(data: str | None = None, limit: int | None = None, examples: int = 0) ->
     else:
         print(f"[attribution] BASIL not found at {basil_path}: skipped")
     return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    parser = argparse.ArgumentParser(prog="python -m eval.attribution")
+    parser.add_argument("--data", help="labelled data folder (default ../shared/data)")
+    parser.add_argument("--limit", type=int, help="only the first N articles of each set")
+    parser.add_argument("--examples", type=int, default=0, help="print N misses and false alarms of each kind")
+    args = parser.parse_args(argv)
+    run(data=args.data, limit=args.limit, examples=args.examples)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,6 +1,7 @@
 """analyse(article) → Analysis: sentences, quotations, attributions, voice spans and the source map."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from ..model import Analysis, Article, Attribution, Sentence, Source, Span
@@ -23,7 +24,8 @@ def analyse(article: Article) -> Analysis:
     spans = _voice_spans(quotes, [f for _, f in found])
     # A quotation with no speech verb anywhere near it is quoted voice (and counts for its speaker in the
     # source map) but not an attribution relation: those need a cue.
-    attributions = tuple(sorted((_attribution(text, f) for _, f in found if f.cue_span[1] > f.cue_span[0]),
+    attributions = tuple(sorted((_attribution(text, f) for _, f in _outermost(text, found)
+                                 if f.cue_span[1] > f.cue_span[0]),
                                 key=lambda a: (a.content_start, a.cue_start)))
     by_sentence: dict[int, list[Found]] = {}
     for index, f in found:
@@ -35,6 +37,31 @@ def analyse(article: Article) -> Analysis:
                       for k, (s, e) in enumerate(sentence_spans))
     return Analysis(spans=tuple(spans), attributions=attributions, sentences=sentences,
                     sources=_sources(text, [f for _, f in found]))
+
+
+# A new clause between two cues ("…, but he said", "…, which he said"): the second is no part of the first
+_CLAUSE_BREAK = re.compile(r"[;:—–―(“”\"]|,\s*(?:but|and|or|though|although|while|whereas|yet|so|which|who|"
+                           r"as|because|after|before|when|since|if|even)\b|\b(?:but|although|though|whereas)\b")
+
+
+def _outermost(text: str, found: list[tuple[int, Found]]) -> list[tuple[int, Found]]:
+    """Attribution relations are univocal: in "Fowler said he expects Clinton to recover" the whole clause
+    is what Fowler said, so the cue inside it is part of that content, not a relation of its own. (The inner
+    speaker still counts in the source map and the voice spans.)"""
+    by_sentence: dict[int, list[Found]] = {}
+    for index, f in found:
+        by_sentence.setdefault(index, []).append(f)
+
+    def nested(index: int, f: Found) -> bool:
+        inner_from = min(f.source_span[0], f.cue_span[0]) if f.source_span[1] > f.source_span[0] else f.cue_span[0]
+        return any(g is not f and g.voiced and not g.impersonal and g.speaker is not None
+                   and any(s <= f.cue_span[0] and f.cue_span[1] <= e for s, e in g.content)
+                   and not any(s <= g.cue_span[0] < e for s, e in f.content)
+                   and g.cue_span[1] <= inner_from
+                   and not _CLAUSE_BREAK.search(text[g.cue_span[1]:inner_from])
+                   for g in by_sentence[index])
+
+    return [(index, f) for index, f in found if not nested(index, f)]
 
 
 class _SpanIndex:
@@ -124,7 +151,8 @@ def _sentence(text: str, s: int, e: int, spans: list[Span], found: list[Found], 
     else:
         voice = "narrator"
     has_link = bool(links.around(s, e))
-    attributed = any(f.speaker is not None or f.cue_span[1] > f.cue_span[0] for f in found) or sourced
+    attributed = any((f.speaker is not None or f.cue_span[1] > f.cue_span[0]) and not f.impersonal
+                     for f in found) or sourced
     return Sentence(s, e, voice, attributed, has_link)  # type: ignore[arg-type]
 
 

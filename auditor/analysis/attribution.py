@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 
 from ..textutil import Token, document_tokens, tokenize
-from .vocab import Vocabulary
+from ..ruleset.matcher import Match
+from .vocab import ACCORDING, CUE, IMPERSONAL, PASSIVE, Vocabulary
 
 # Words that end a subject noun phrase when walking left from a cue verb.
 _BOUNDARY = {"that", "which", "who", "whom", "and", "but", "while", "as", "because", "after", "when",
@@ -33,8 +34,21 @@ _AFTER_INVERSION = {"on", "in", "at", "during", "after", "before", "who", "from"
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
                 "some", "many", "several", "two", "three", "other", "one", "most", "few", "both"}
 _BE = {"is", "are", "was", "were", "been", "be", "being"}
+_PASSIVE_ADVERBS = {"widely", "generally", "often", "commonly", "increasingly", "long", "also", "already",
+                    "never", "not", "once", "frequently", "repeatedly", "sometimes", "now", "still", "harshly",
+                    "roundly", "publicly", "previously", "variously", "falsely", "wrongly", "privately", "being",
+                    "been", "n't", "broadly", "largely", "mostly", "much", "heavily", "sharply", "strongly"}
+# The source of claims the text presents as held by nobody it names
+UNSPECIFIED = "unspecified (no source named)"
 _CLOSE_QUOTES = "”\"»’'›"
+# A cue followed only by where, when or how it was said ("said in a statement", "told reporters on Monday")
+_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|through|with|without|last|this|"
+                             r"earlier|later|yesterday|today|tonight|afterwards|again|repeatedly|recently|"
+                             r"privately|publicly)\b(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
 _OPEN_QUOTES = "“\"«‘'„‹"
+# Verbs whose object is the listener ("told The Post on Thursday"): with nothing else after them, the
+# content is the clause before the comma
+_LISTENER_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify", "advise"}
 
 
 @dataclass
@@ -54,6 +68,7 @@ class Found:
     content: list[tuple[int, int]]
     kind: str  # direct | indirect
     voiced: bool = True  # False: the content names what the source spoke of, in the narrator's words
+    impersonal: bool = False  # held by nobody the text names ("it is believed", "reportedly")
 
 
 @dataclass
@@ -78,10 +93,14 @@ class Attributor:
         self.text = text
         self._tokens = document_tokens(text)
         self._token_starts = [t.start for t in self._tokens]
+        self._matches = vocab.lexicon.find(text, self._tokens)  # one scan of the document for all word lists
+        self._match_starts = [m.start for m in self._matches]
         self.mentions = _name_mentions(text, vocab)
         self.quotes = quotes
         self.state = _State(vocab)
         self.v = vocab
+        # One source for every claim the text presents as held by nobody it names
+        self.unspecified = Speaker(UNSPECIFIED, "anonymous")
 
     # --- helpers ------------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> tuple[int, int] | None:
@@ -169,6 +188,8 @@ class Attributor:
     def _np_back(self, toks: list[Token], j: int) -> list[Token]:
         """The noun phrase ending at toks[j], walking left to a boundary (at most 8 words)."""
         phrase: list[Token] = []
+        if j >= 0 and toks[j].norm in self.v.pronouns:
+            return [toks[j]]  # "… said he wants": the pronoun is the whole subject
         while j >= 0 and len(phrase) < 8:
             t = toks[j]
             nxt = toks[j + 1] if j + 1 < len(toks) else None
@@ -199,6 +220,7 @@ class Attributor:
             if re.search(r"[,;:“”\"()—–]", self._gap(toks[j], toks[j + 1])):
                 break
             j -= 1
+        j = self._skip_time(toks, j)
         if j < 0:
             return []
         gap = self._gap(toks[j], toks[j + 1])
@@ -225,6 +247,17 @@ class Attributor:
         if not self._plausible_subject(phrase) and not any(p.norm in _DETERMINERS for p in phrase[:-1]):
             return []
         return phrase
+
+    def _skip_time(self, toks: list[Token], j: int) -> int:
+        """Index of the word before a time phrase ending at toks[j] ("Sanders on Tuesday said",
+        "Trump early Friday said"); j itself when toks[j] ends no time phrase."""
+        k = j
+        named_time = False
+        while k >= 0 and j - k < 4 and toks[k].norm in self.v.time_words and \
+                not re.search(r"[,;:“”\"()—–]", self._gap(toks[k], toks[k + 1]) if k + 1 < len(toks) else ""):
+            named_time = named_time or toks[k].norm not in _FUNCTION | {"last", "this", "next", "early", "late"}
+            k -= 1
+        return k if named_time and k >= 0 and k < j else j
 
     def _apposition(self, toks: list[Token], j: int) -> list[Token]:
         """'<Name>, <apposition>, said': the name at the start of the clause, with the apposition (at most
@@ -301,6 +334,11 @@ class Attributor:
         np_after = bool(speaker_np) and speaker_np[0].start > c_start
         after_from = speaker_np[-1].end if np_after else c_end
         after_text = text[after_from:end]
+        # "The governor added:" and the words in the next paragraph (a block quotation)
+        if re.fullmatch(r"\s*:\s*", after_text) and "\n" in text[end:end + 3]:
+            para = re.match(r"\s*([^\n]+)", text[end:end + 4000])
+            if para:
+                return [(end + para.start(1), end + para.end(1))], True
         # "X said (to reporters on Tuesday) that …", "X warned: …"
         if base in self.v.object_then_that:  # "told reporters on Tuesday that …"
             comp = re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,5}?\s+that\b\s*|\s*:\s*", after_text)
@@ -319,9 +357,13 @@ class Attributor:
         pre_end = speaker_np[0].start if speaker_np and not np_after else c_start
         before = text[start:pre_end]
         rest = after_text
-        rest_starts_clause = bool(re.match(r"\s*[\w“\"‘'«]", rest)) and bool(rest.strip(" .,;"))
+        rest_starts_clause = bool(re.match(r"\s*[\w“\"‘'«]", rest)) and bool(rest.strip(" .,;")) \
+            and not _ADVERBIAL_TAIL.match(rest)
+        # "…, Graham told The Huffington Post on Thursday.": a listener and no that-clause after the cue
+        listener_only = base in _LISTENER_VERBS and len(rest.split()) <= 8 and \
+            not re.search(r"\bthat\b|[“\"«:]", rest)
         if before.strip(" ,;—–") and re.search(r"[,—–]\s*$", before) and \
-                (not rest_starts_clause or np_after or not speaker_np):
+                (not rest_starts_clause or np_after or not speaker_np or listener_only):
             content = [(start, pre_end)]
             tail = re.match(r"\s*,\s*", rest)
             if tail and rest[tail.end():].strip(" .") and not re.match(r"\w+ing\b", rest[tail.end():]):
@@ -334,6 +376,16 @@ class Attributor:
             if re.match(r"\s*,?\s*\w+ing\b", rest):
                 return None
             return [(end - len(rest), end)], True
+        # "wants to repeal the law", "urged voters to register": the intention, in the narrator's words
+        if base in self.v.infinitive_cues and re.match(r"(?:\s+(?!to\b)[\w’'.-]+){0,4}?\s+to\s+[a-z]", rest):
+            clause = re.match(r"[^,;:.!?—–―]*", rest)
+            return [(end - len(rest), end - len(rest) + clause.end())], False
+        # "Some believe the plan will fail", "The poll shows Clinton ahead": a bare clause after a cue
+        opener = re.match(r"\s*([\w’'-]+)", rest)
+        if base in self.v.bare_clause_cues and opener and speaker_np and \
+                (opener.group(1).lower() in self.v.clause_openers or opener.group(1)[:1].isupper()
+                 or opener.group(1)[:1].isdigit()):
+            return [(end - len(rest), end)], base not in self.v.object_cues
         # "Trump cited the poll", "She called him a liar": the object is content
         if base in self.v.object_cues:
             clause = re.match(r"[^,;:.!?—–―]*", rest)
@@ -359,7 +411,14 @@ class Attributor:
             found.append(label)
             claimed_quotes.update(q for q in quotes if label.content[0][0] <= q[0])
         # according to X
-        for m in self.v.according_to.find(text, toks):
+        lo_m = bisect.bisect_left(self._match_starts, start)
+        hi_m = bisect.bisect_left(self._match_starts, end, lo_m)
+        by_list: dict[int, list[Match]] = {CUE: [], ACCORDING: [], PASSIVE: [], IMPERSONAL: []}
+        for m in self._matches[lo_m:hi_m]:
+            if m.end <= end:
+                by_list[m.entry.rule_index].append(m)
+        self._sentence_matches = by_list
+        for m in by_list[ACCORDING]:
             a_start, a_end = m.start, m.end
             if self._in_quote(a_start):
                 continue
@@ -383,14 +442,16 @@ class Attributor:
             found.append(Found(speaker, (np[0].start, np_end), (a_start, a_end), content, "indirect"))
         # cue verbs
         sentence_subject: Speaker | None = None
-        for m in self.v.cues.find(text, toks):
+        for m in by_list[CUE]:
             c_start, c_end = m.start, m.end
             if self._in_quote(c_start):
                 continue
             i = next(k for k, t in enumerate(toks) if t.start == c_start)
             j = next(k for k, t in enumerate(toks) if t.end == c_end)
-            base = self.v.cue_bases[m.entry.rule_index]
+            base = self.v.cue_bases[m.entry.term_index]
             cue_tok = toks[i]
+            if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]):
+                continue  # "the United States", "the Clean Power Plan": a name, not a verb
             after_text = text[c_end:end]
             past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
             passive = i > 0 and toks[i - 1].norm in _BE | {"widely", "generally", "often", "been"} and past
@@ -409,8 +470,7 @@ class Attributor:
                             found.append(Found(speaker, (speaker_np[0].start, speaker_np[-1].end),
                                                (c_start, c_end), content, "indirect"))
                         continue
-                # passive with no agent ("it is believed", "is seen as"): a claim attributed to nobody
-                continue
+                continue  # passive with no agent: see _agentless (only the verbs listed for it)
             if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past:
                 continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
             left = self._subject_left(toks, i, start)
@@ -476,6 +536,9 @@ class Attributor:
             found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced))
             if speaker is not None:
                 sentence_subject = speaker
+        impersonal = self._impersonal(toks, start, end, found)
+        if impersonal is not None:
+            found.append(impersonal)
         # quotations no cue claimed: "Name: “…”", "“…” ― Name", or the paragraph's speaker
         for q in quotes:
             if q in claimed_quotes or q[0] < start:
@@ -485,7 +548,14 @@ class Attributor:
             speaker = None
             src, cue = (q[0], q[0]), (q[0], q[0])
             colon = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$", text[start:q[0]])
-            dash = re.match(r"\s*([―—–]|--)\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$", text[q[1]:end])
+            para_end = text.find("\n", q[1], q[1] + 120)
+            dash = re.match(r"\s*([―—–]|--)\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*(?:$|(?=[“\"«„]))",
+                            text[q[1]:para_end if para_end != -1 else q[1] + 120])
+            # the same speaker goes on after "…,” she said. “…”
+            said = next((f for f in reversed(found) if f.speaker is not None and not f.impersonal and
+                         max(f.cue_span[1], f.source_span[1], max(e for _, e in f.content)) <= q[0] and
+                         re.fullmatch(r"[\s.,;:]*", text[max(f.cue_span[1], f.source_span[1],
+                                                              max(e for _, e in f.content)):q[0]])), None)
             if colon:
                 np = [t for t in toks if start + colon.start(1) <= t.start < start + colon.end(1)]
                 speaker = self.resolve(np) if np else None
@@ -493,11 +563,14 @@ class Attributor:
                     src = (np[0].start, np[-1].end)
                     cue = (start + colon.end(1), start + colon.end(1) + 1)
             elif dash:
-                np = [t for t in toks if q[1] + dash.start(2) <= t.start < q[1] + dash.end(2)]
+                np = [t for t in self._tokens[bisect.bisect_left(self._token_starts, q[1] + dash.start(2)):
+                                             bisect.bisect_left(self._token_starts, q[1] + dash.end(2))]]
                 speaker = self.resolve(np) if np else None
                 if speaker is not None:
                     src = (np[0].start, np[-1].end)
                     cue = (q[1] + dash.start(1), q[1] + dash.end(1))
+            elif said is not None:
+                speaker, src, cue = said.speaker, said.source_span, said.cue_span
             elif self.state.last_speaker is not None and self.state.last_speaker_end >= 0 and \
                     "\n" not in self.text[self.state.last_speaker_end:q[0]] and \
                     re.fullmatch(r"\s*", self.text[start:q[0]]):
@@ -509,7 +582,7 @@ class Attributor:
                 unique.append(f)
         found = unique
         for f in found:
-            if f.speaker is not None:
+            if f.speaker is not None and not f.impersonal:
                 self.state.last_speaker = f.speaker
                 self.state.last_speaker_end = max(e for _, e in f.content)
                 if f.speaker.kind == "named":
@@ -522,6 +595,59 @@ class Attributor:
                     all(t.norm in self.v.title_words or _cap(t) for t in toks[:toks.index(subject_toks[0])]):
                 self.state.last_person = subject
         return found
+
+    def _impersonal(self, toks: list[Token], start: int, end: int, found: list[Found]) -> Found | None:
+        """A claim the sentence presents as held by nobody it names: an agentless passive of a verb of
+        saying or judging ("it is widely believed that …", "is seen as", "has been criticized") or an
+        evidential marker ("reportedly", "allegedly", "it is clear"). At most one per sentence; the content
+        keeps the narrator's voice (the writer chose to present it so), and a sentence that only has this
+        does not count as sourced."""
+        text = self.text
+        cue: tuple[int, int] | None = None
+        that_from: int | None = None
+        for m in self._sentence_matches[PASSIVE]:
+            if self._in_quote(m.start):
+                continue
+            i = next(k for k, t in enumerate(toks) if t.start == m.start)
+            tok = toks[i]
+            if not (tok.norm.endswith(("ed", "en", "wn")) or tok.norm in self.v.irregular_past):
+                continue
+            k = i - 1
+            while k >= 0 and toks[k].norm in _PASSIVE_ADVERBS:
+                k -= 1
+            if k < 0 or toks[k].norm not in _BE:
+                continue
+            if re.match(r"\s+by\b", text[m.end:end]) or \
+                    any(f.cue_span[0] <= m.start < f.cue_span[1] for f in found):
+                continue  # an agent is named ("was criticised by the mayor"), or the cue is already used
+            be_start = toks[k].start
+            while k > 0 and toks[k - 1].norm in _BE | {"has", "have", "had", "will", "would", "may", "might",
+                                                        "could", "can", "should", "must"}:
+                k -= 1
+                be_start = toks[k].start
+            cue = (be_start, m.end)
+            if k > 0 and toks[k - 1].norm == "it":
+                that = re.match(r"\s+that\b\s*", text[m.end:end])
+                that_from = m.end + that.end() if that else None
+            break
+        if cue is None:
+            for m in self._sentence_matches[IMPERSONAL]:
+                # a marker inside what a named source says is theirs ("experts say the so-called crisis")
+                if not self._in_quote(m.start) and \
+                        not any(f.cue_span[0] <= m.start < f.cue_span[1] or
+                                any(s <= m.start < e for s, e in f.content) for f in found):
+                    cue = (m.start, m.end)
+                    that = re.match(r"\s+that\b\s*", text[m.end:end])
+                    that_from = m.end + that.end() if that else None
+                    break
+        if cue is None:
+            return None
+        pieces = [(that_from, end)] if that_from is not None else [(start, cue[0]), (cue[1], end)]
+        content = [_trim(text, s, e) for s, e in pieces]
+        content = [c for c in content if text[c[0]:c[1]].strip(" .,;:")]
+        if not content:
+            return None
+        return Found(self.unspecified, (cue[0], cue[0]), cue, content, "indirect", voiced=False, impersonal=True)
 
     def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
         """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before
@@ -570,13 +696,13 @@ class Attributor:
         paragraph make the rest of the paragraph that source's."""
         if start > 0 and self.text[start - 1] != "\n":
             return None
-        m = re.match(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)", self.text[start:end])
+        m = re.match(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)", self.text[start:end])
         if not m:
             return None
-        np = [t for t in toks if t.end <= start + m.end(1)]
+        np = [t for t in toks if start + m.start(1) <= t.start and t.end <= start + m.end(1)]
         if not np or np[0].norm in self.v.not_labels:
             return None
-        speaker = self.resolve(np) or Speaker(self.text[start:start + m.end(1)], "institution")
+        speaker = self.resolve(np) or Speaker(self.text[start + m.start(1):start + m.end(1)], "institution")
         para_end = self.text.find("\n", start)
         para_end = len(self.text) if para_end == -1 else para_end
         colon = start + m.end(1) + self.text[start + m.end(1):start + m.end()].index(":")

@@ -11,13 +11,15 @@ from ..ruleset.loader import default_rules_dir
 from ..ruleset.matcher import Entry, LexiconMatcher
 
 
+# Which list a match of Vocabulary.lexicon comes from (its Entry.rule_index)
+CUE, ACCORDING, PASSIVE, IMPERSONAL = range(4)
+
+
 @dataclass(frozen=True)
 class Vocabulary:
-    cues: LexiconMatcher
     cue_bases: tuple[str, ...]
     needs_complement: frozenset[str]
     as_verbs: frozenset[str]
-    according_to: LexiconMatcher
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     anonymous_heads: frozenset[str]
@@ -31,6 +33,12 @@ class Vocabulary:
     noun_like: frozenset[str]
     not_labels: frozenset[str]
     irregular_past: frozenset[str]
+    time_words: frozenset[str]
+    passive_bases: tuple[str, ...]
+    lexicon: LexiconMatcher  # cues, according-to phrases, passive cues and impersonal markers together
+    infinitive_cues: frozenset[str]
+    bare_clause_cues: frozenset[str]
+    clause_openers: frozenset[str]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -49,17 +57,21 @@ def load_vocabulary() -> Vocabulary:
         raise RuleFileError(str(path), None, None, f"cannot read attribution vocabulary: {exc}") from None
     bases = tuple(dict.fromkeys(_words(data, "cue_verbs", str(path))))
     irregular = data.get("irregular_forms") or {}
-    cues = LexiconMatcher()
+    passive_bases = tuple(dict.fromkeys(_words(data, "passive_cues", str(path))))
+    # All four lists in one trie, so a document is scanned once: rule_index says which list, term_index where
+    lexicon = LexiconMatcher()
     for index, base in enumerate(bases):
-        cues.add(base, Entry(index, 0, "insensitive", ()), "first", tuple(irregular.get(base, ())))
-    according = LexiconMatcher()
+        lexicon.add(base, Entry(CUE, index, "insensitive", ()), "first", tuple(irregular.get(base, ())))
     for index, phrase in enumerate(_words(data, "according_to", str(path))):
-        according.add(phrase, Entry(index, 0, "insensitive", ()), "none")
+        lexicon.add(phrase, Entry(ACCORDING, index, "insensitive", ()), "none")
+    for index, base in enumerate(passive_bases):
+        lexicon.add(base, Entry(PASSIVE, index, "insensitive", ()), "first", tuple(irregular.get(base, ())))
+    for index, phrase in enumerate(_words(data, "impersonal_markers", str(path))):
+        lexicon.add(phrase, Entry(IMPERSONAL, index, "insensitive", ()), "none")
     return Vocabulary(
-        cues=cues, cue_bases=bases,
+        cue_bases=bases,
         needs_complement=frozenset(_words(data, "needs_complement", str(path))),
         as_verbs=frozenset(_words(data, "as_verbs", str(path))),
-        according_to=according,
         pronouns=frozenset(_words(data, "pronouns", str(path))),
         person_pronouns=frozenset(_words(data, "person_pronouns", str(path))),
         anonymous_heads=frozenset(_words(data, "anonymous_heads", str(path))),
@@ -73,4 +85,9 @@ def load_vocabulary() -> Vocabulary:
         noun_like=frozenset(_words(data, "noun_like_cues", str(path))),
         not_labels=frozenset(_words(data, "not_speaker_labels", str(path))),
         irregular_past=frozenset(f.lower() for forms in irregular.values() for f in forms),
+        time_words=frozenset(_words(data, "time_words", str(path))),
+        passive_bases=passive_bases, lexicon=lexicon,
+        infinitive_cues=frozenset(_words(data, "infinitive_cues", str(path))),
+        bare_clause_cues=frozenset(_words(data, "bare_clause_cues", str(path))),
+        clause_openers=frozenset(_words(data, "clause_openers", str(path))),
     )
