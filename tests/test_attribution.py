@@ -118,3 +118,43 @@ def test_seed_article_acceptance():
         assert voice in ("quoted", "attributed") and speaker == "Sergey Lavrov", phrase
     for phrase in ("Lavrov’s comments present a significant diplomatic hurdle", "Moscow’s hardened stance"):
         assert _voice(audit, phrase)[0] == "narrator", phrase
+
+
+def _relations(audit):
+    text = audit.article.text
+    return [(a.source, text[a.cue_start:a.cue_end], text[a.content_start:a.content_end])
+            for a in audit.analysis.attributions]
+
+
+def test_claims_held_by_nobody_are_attributed_to_an_unspecified_source_in_the_narrators_voice():
+    from auditor.analysis.attribution import UNSPECIFIED
+    audit = _audit("The new bridge is widely seen as a costly mistake. The mayor reportedly ignored the warnings. "
+                   "The council has faced sharp criticism for its silence.")
+    unspecified = [r for r in _relations(audit) if r[0] == UNSPECIFIED]
+    cues = {cue for _, cue, _ in unspecified}
+    assert {"is widely seen as", "reportedly", "criticism"} <= cues
+    assert _voice(audit, "a costly mistake") == ("narrator", None)  # the writer chose to say it so
+    assert all(s.name != UNSPECIFIED for s in audit.analysis.sources)  # nobody's, so not in the source map
+    assert not any(s.attributed for s in audit.analysis.sentences)  # and it does not source the sentence
+
+
+def test_intentions_nominal_cues_and_possessive_subjects():
+    audit = _audit("Senator Ada Blum wants to repeal the levy. Blum's claim that the levy failed is disputed. "
+                   "Blum's remarks suggest that she will run again.")
+    relations = _relations(audit)
+    assert ("Ada Blum", "wants", "to repeal the levy") in relations
+    assert any(src == "Ada Blum" and cue == "claim" and "the levy failed" in content
+               for src, cue, content in relations)
+    assert any(src == "Ada Blum" and cue == "suggest" for src, cue, _ in relations)
+    assert _voice(audit, "to repeal the levy")[0] == "narrator"  # the intention, in the writer's words
+
+
+def test_transcript_labels_block_quotes_and_participles():
+    audit = _audit("The interview went on.\n\n\"HOST: Will you run again?\n\n\"BLUM: Not this year.\n\n"
+                   "The senator added:\n\nWe will be back, and we will win.\n\n"
+                   "Blum toured the plant on Monday, calling the managers reckless.")
+    relations = _relations(audit)
+    assert ("HOST", ":", "Will you run again?") in relations
+    assert any(cue == "added" and content.startswith("We will be back") for _, cue, content in relations)
+    calling = next(r for r in relations if r[1] == "calling")
+    assert calling[2] == "the managers reckless"  # after the participle, not the clause before it

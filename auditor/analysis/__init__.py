@@ -159,8 +159,8 @@ def _sentence(text: str, s: int, e: int, spans: list[Span], found: list[Found], 
 def _sources(text: str, found: list[Found]) -> tuple[Source, ...]:
     table: dict[tuple[str, str], dict] = {}
     for f in found:
-        if f.speaker is None:
-            continue
+        if f.speaker is None or f.impersonal:
+            continue  # claims held by nobody the text names are attributions, but nobody's in the map
         key = (f.speaker.name, f.speaker.kind)
         entry = table.setdefault(key, {"title": f.speaker.title, "quotes": 0, "statements": 0, "words": 0})
         entry["title"] = entry["title"] or f.speaker.title

@@ -38,7 +38,14 @@ _PASSIVE_ADVERBS = {"widely", "generally", "often", "commonly", "increasingly", 
                     "never", "not", "once", "frequently", "repeatedly", "sometimes", "now", "still", "harshly",
                     "roundly", "publicly", "previously", "variously", "falsely", "wrongly", "privately", "being",
                     "been", "n't", "broadly", "largely", "mostly", "much", "heavily", "sharply", "strongly"}
-# The source of claims the text presents as held by nobody it names
+# Words between an owner's "'s" and the noun of saying ("Trump's repeated claims")
+_NOUN_MODIFIERS = {"earlier", "repeated", "latest", "new", "recent", "own", "public", "initial", "original",
+                   "previous", "first", "last", "final", "early", "frequent", "persistent", "false", "bold",
+                   "sharp", "strong", "harsh", "blunt", "official", "private", "written", "controversial"}
+# Words that give a noun an owner ("his claims"): then it is someone's, not hearsay
+_OWNERS = {"his", "her", "their", "its", "our", "my", "your", "whose"}
+# The `source` of attributions the text presents as held by nobody it names ("it is believed", "reportedly",
+# "amid growing concerns that"): they name no source span and are kept out of the source map
 UNSPECIFIED = "unspecified (no source named)"
 _CLOSE_QUOTES = "”\"»’'›"
 # A cue followed only by where, when or how it was said ("said in a statement", "told reporters on Monday")
@@ -116,6 +123,10 @@ class Attributor:
 
     def resolve(self, phrase_tokens: list[Token]) -> Speaker | None:
         """Name, kind and title of the noun phrase that speaks."""
+        if phrase_tokens and phrase_tokens[-1].norm in self.v.speech_nouns:
+            owner = self._possessor(phrase_tokens)
+            if owner:  # "Lavrov's remarks" speak for Lavrov
+                return self.resolve(owner)
         toks = [t for t in phrase_tokens if t.norm not in _DETERMINERS or _cap(t) and t is not phrase_tokens[0]]
         if not toks:
             return None
@@ -208,9 +219,18 @@ class Attributor:
         if not phrase:
             return False
         head = phrase[-1]
+        if head.norm in self.v.speech_nouns and self._possessor(phrase):
+            return True  # "Lavrov's remarks signal that …"
         return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
                     or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
                     or head.norm in self.v.title_words or head.norm in self.v.relative_pronouns)
+
+    def _possessor(self, phrase: list[Token]) -> list[Token]:
+        """The owner in "<owner>'s <noun>" ("Lavrov" in "Lavrov's remarks"), or [] when there is none."""
+        for k in range(len(phrase) - 1, 0, -1):
+            if phrase[k].norm == "s" and self.text[phrase[k - 1].end:phrase[k].start] in ("’", "'"):
+                return phrase[:k]
+        return []
 
     def _subject_left(self, toks: list[Token], i: int, sent_start: int) -> list[Token]:
         """The subject ending just before toks[i], skipping auxiliaries and adverbs, a parenthesis
@@ -302,6 +322,8 @@ class Attributor:
         It must end the clause (punctuation, the sentence end or a time or place phrase)."""
         phrase: list[Token] = []
         j = i
+        if 0 < i < len(toks) and re.search(r"[:;“”\"«»()—–―]", self._gap(toks[i - 1], toks[i])):
+            return []  # "saying: “Hi, …”": what follows the colon is what was said, not who said it
         while j < len(toks) and len(phrase) < 6:
             t = toks[j]
             if phrase and re.search(r"[,;:.!?“”\"()—–―]", self._gap(toks[j - 1], t)):
@@ -362,7 +384,10 @@ class Attributor:
         # "…, Graham told The Huffington Post on Thursday.": a listener and no that-clause after the cue
         listener_only = base in _LISTENER_VERBS and len(rest.split()) <= 8 and \
             not re.search(r"\bthat\b|[“\"«:]", rest)
-        if before.strip(" ,;—–") and re.search(r"[,—–]\s*$", before) and \
+        # a participle after a comma ("…, calling her evasive") modifies the clause before it: its content
+        # comes after it, never before
+        participle = toks[i].norm.endswith("ing") and not speaker_np
+        if before.strip(" ,;—–") and re.search(r"[,—–]\s*$", before) and not participle and \
                 (not rest_starts_clause or np_after or not speaker_np or listener_only):
             content = [(start, pre_end)]
             tail = re.match(r"\s*,\s*", rest)
@@ -391,7 +416,9 @@ class Attributor:
             clause = re.match(r"[^,;:.!?—–―]*", rest)
             span = (end - len(rest), end - len(rest) + clause.end())
             if text[span[0]:span[1]].strip():
-                return [span], base in self.v.naming_verbs
+                # "called out the speaker", "called off the talks": a phrasal verb, not a naming
+                naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back)\b", rest)
+                return [span], naming
         return None
 
     # --- per sentence -------------------------------------------------------------------------
@@ -473,6 +500,9 @@ class Attributor:
                 continue  # passive with no agent: see _agentless (only the verbs listed for it)
             if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past:
                 continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
+            if base in self.v.noun_like and not past and j + 1 < len(toks) and \
+                    toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]):
+                continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
             left = self._subject_left(toks, i, start)
             if left and base in self.v.noun_like and not past and not self._plausible_subject(left[-1:]):
                 left = []
@@ -536,6 +566,7 @@ class Attributor:
             found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced))
             if speaker is not None:
                 sentence_subject = speaker
+        found.extend(self._nominal_cues(toks, end, found))
         impersonal = self._impersonal(toks, start, end, found)
         if impersonal is not None:
             found.append(impersonal)
@@ -543,7 +574,7 @@ class Attributor:
         for q in quotes:
             if q in claimed_quotes or q[0] < start:
                 continue
-            if any(cs <= q[0] and q[1] <= ce + 1 for f in found for cs, ce in f.content):
+            if any(cs <= q[0] and q[1] <= ce + 1 for f in found if not f.impersonal for cs, ce in f.content):
                 continue  # inside someone's reported speech: theirs
             speaker = None
             src, cue = (q[0], q[0]), (q[0], q[0])
@@ -613,13 +644,19 @@ class Attributor:
             if not (tok.norm.endswith(("ed", "en", "wn")) or tok.norm in self.v.irregular_past):
                 continue
             k = i - 1
-            while k >= 0 and toks[k].norm in _PASSIVE_ADVERBS:
+            be_at = -1  # "have sometimes been accused of", "has been harshly criticized"
+            while k >= 0 and (toks[k].norm in _PASSIVE_ADVERBS or toks[k].norm in _BE):
+                if toks[k].norm in _BE:
+                    be_at = k
                 k -= 1
-            if k < 0 or toks[k].norm not in _BE:
+            # a participle opening the sentence is a passive too: "Asked about the tape, Clinton said …"
+            opening = i == 0 and tok.norm not in _BE and _cap(tok) and "," in text[m.end:end]
+            if be_at < 0 and not opening:
                 continue
             if re.match(r"\s+by\b", text[m.end:end]) or \
                     any(f.cue_span[0] <= m.start < f.cue_span[1] for f in found):
                 continue  # an agent is named ("was criticised by the mayor"), or the cue is already used
+            k = be_at if be_at >= 0 else i
             be_start = toks[k].start
             while k > 0 and toks[k - 1].norm in _BE | {"has", "have", "had", "will", "would", "may", "might",
                                                         "could", "can", "should", "must"}:
@@ -641,6 +678,8 @@ class Attributor:
                     that_from = m.end + that.end() if that else None
                     break
         if cue is None:
+            cue, that_from = self._hearsay_noun(toks, end, found)
+        if cue is None:
             return None
         pieces = [(that_from, end)] if that_from is not None else [(start, cue[0]), (cue[1], end)]
         content = [_trim(text, s, e) for s, e in pieces]
@@ -648,6 +687,67 @@ class Attributor:
         if not content:
             return None
         return Found(self.unspecified, (cue[0], cue[0]), cue, content, "indirect", voiced=False, impersonal=True)
+
+    def _nominal_cues(self, toks: list[Token], end: int, found: list[Found]) -> list[Found]:
+        """"<owner>'s claim that …", "Trump's call for …", "the senator's criticism of …": a noun of
+        saying or stance owned by a source, with its complement as content. A that-clause is the owner's
+        view (attributed voice); other complements name it in the narrator's words."""
+        text = self.text
+        out: list[Found] = []
+        for i, tok in enumerate(toks):
+            if tok.norm != "s" or i == 0 or text[toks[i - 1].end:tok.start] not in ("’", "'"):
+                continue
+            k = i + 1
+            while k < len(toks) and k - i <= 3 and toks[k].norm in _NOUN_MODIFIERS:
+                k += 1
+            if k >= len(toks) or toks[k].norm not in self.v.speech_nouns or self._in_quote(toks[k].start):
+                continue
+            if any(f.cue_span[0] <= toks[k].start < f.cue_span[1] or f.source_span[0] <= toks[k].start <
+                   f.source_span[1] for f in found):
+                continue  # already the subject of a cue ("Lavrov's remarks signal that …")
+            comp = re.match(r"\s*(that|of|for|about|against|to|on|over)\b\s*", text[toks[k].end:end])
+            if not comp or comp.group(1) == "to" and not re.match(r"[a-z]+\b", text[toks[k].end + comp.end():end]):
+                continue
+            owner = self._np_back(toks, i - 1)
+            if not owner or not self._plausible_subject(owner):
+                continue
+            speaker = self.resolve(owner)
+            if speaker is None:
+                continue
+            c_from = toks[k].end + comp.end()
+            clause = re.match(r"[^,;:.!?—–―(]*", text[c_from:end])
+            content = _trim(text, c_from, c_from + clause.end())
+            if content[1] <= content[0]:
+                continue
+            out.append(Found(speaker, (owner[0].start, tok.end), (toks[k].start, toks[k].end), [content],
+                             "indirect", voiced=comp.group(1) == "that"))
+        return out
+
+    def _hearsay_noun(self, toks: list[Token], end: int,
+                      found: list[Found]) -> tuple[tuple[int, int] | None, int | None]:
+        """A noun of hearsay or judgement that nobody owns: "amid growing concerns that …", "has faced
+        criticism for …", "allegations of fraud", "there has been much speculation about …" (not "his
+        claims", not "criticism from the mayor"). Returns the cue span and where its complement starts."""
+        text = self.text
+        for i, tok in enumerate(toks):
+            if tok.norm not in self.v.hearsay_nouns or self._in_quote(tok.start):
+                continue
+            if any(f.cue_span[0] <= tok.start < f.cue_span[1] or any(s <= tok.start < e for s, e in f.content)
+                   for f in found):
+                continue
+            prev = toks[i - 1] if i > 0 else None
+            if prev is not None and (prev.norm in _OWNERS or re.match(r"['’]s?\s", text[prev.end - 2:tok.start])
+                                     or text[prev.end:tok.start].strip() in ("’s", "'s")):
+                continue  # "his claims", "Trump's claims": someone's
+            after = re.match(r"\s+(that|of|about|over|for|as\s+to|surrounding|around|whether|from|by)\b\s*",
+                             text[tok.end:end])
+            if after and after.group(1) in ("from", "by"):
+                continue  # "criticism from the mayor": the source is named
+            before = {t.norm for t in toks[max(0, i - 3):i]}
+            if not after and not before & self.v.hearsay_triggers:
+                continue
+            return (tok.start, tok.end), (tok.end + after.end() if after else tok.end)
+        return None, None
 
     def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
         """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before

@@ -39,6 +39,9 @@ class Vocabulary:
     infinitive_cues: frozenset[str]
     bare_clause_cues: frozenset[str]
     clause_openers: frozenset[str]
+    hearsay_nouns: frozenset[str]
+    speech_nouns: frozenset[str]
+    hearsay_triggers: frozenset[str]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -90,4 +93,7 @@ def load_vocabulary() -> Vocabulary:
         infinitive_cues=frozenset(_words(data, "infinitive_cues", str(path))),
         bare_clause_cues=frozenset(_words(data, "bare_clause_cues", str(path))),
         clause_openers=frozenset(_words(data, "clause_openers", str(path))),
+        hearsay_nouns=frozenset(_words(data, "hearsay_nouns", str(path))),
+        speech_nouns=frozenset(_words(data, "speech_nouns", str(path))),
+        hearsay_triggers=frozenset(_words(data, "hearsay_triggers", str(path))),
     )
