@@ -152,7 +152,7 @@ def _sentence(text: str, s: int, e: int, spans: list[Span], found: list[Found], 
         voice = "narrator"
     has_link = bool(links.around(s, e))
     attributed = any((f.speaker is not None or f.cue_span[1] > f.cue_span[0]) and not f.impersonal
-                     for f in found) or sourced
+                     and not f.own_voice for f in found) or sourced
     return Sentence(s, e, voice, attributed, has_link)  # type: ignore[arg-type]
 
 

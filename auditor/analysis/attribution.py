@@ -42,6 +42,24 @@ _PASSIVE_ADVERBS = {"widely", "generally", "often", "commonly", "increasingly", 
 _NOUN_MODIFIERS = {"earlier", "repeated", "latest", "new", "recent", "own", "public", "initial", "original",
                    "previous", "first", "last", "final", "early", "frequent", "persistent", "false", "bold",
                    "sharp", "strong", "harsh", "blunt", "official", "private", "written", "controversial"}
+# Between an attribution and a quotation that goes on from it: punctuation, or where or when it was said
+# ("…, she said in a phone interview. “But …”")
+_CARRY_ON = re.compile(r"(?:\s+(?:in|on|at|during|after|before|to|from|with|via|through|last|this|earlier|"
+                       r"later|yesterday|today|tonight|again)\b[^.!?“”\"\n]{0,60})?[ \t.,;:]*")
+# A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
+_TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
+# Verbs that carry on into a cue's infinitive ("went on to say", "continued to insist")
+_GO_ON = {"on", "went", "continued", "continues", "continue", "proceeded", "moved", "began", "begins", "sought",
+          "tried", "rushed", "hastened", "declined", "refused", "wanted", "wants", "appeared", "seemed"}
+# Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
+_PEOPLE_SUFFIXES = ("ists", "ians", "ers", "ors", "ants", "ents")
+# Words ending in -ly that are not manner adverbs
+_NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "reply", "supply", "apply", "assembly", "early",
+                "only", "likely", "daily", "weekly", "monthly", "yearly", "holy", "lily", "belly", "bully",
+                "folly", "jolly", "sally", "kelly", "emily", "molly", "billy", "willy"}
+# Pronouns of the writer and the reader: outside quotation marks they are nobody's source
+_FIRST_SECOND = {"i", "we", "you"}
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Words that give a noun an owner ("his claims"): then it is someone's, not hearsay
 _OWNERS = {"his", "her", "their", "its", "our", "my", "your", "whose"}
 # The `source` of attributions the text presents as held by nobody it names ("it is believed", "reportedly",
@@ -51,7 +69,8 @@ _CLOSE_QUOTES = "”\"»’'›"
 # A cue followed only by where, when or how it was said ("said in a statement", "told reporters on Monday")
 _ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|through|with|without|last|this|"
                              r"earlier|later|yesterday|today|tonight|afterwards|again|repeatedly|recently|"
-                             r"privately|publicly)\b(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
+                             r"privately|publicly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+                             r"(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
 _OPEN_QUOTES = "“\"«‘'„‹"
 # Verbs whose object is the listener ("told The Post on Thursday"): with nothing else after them, the
 # content is the clause before the comma
@@ -76,6 +95,7 @@ class Found:
     kind: str  # direct | indirect
     voiced: bool = True  # False: the content names what the source spoke of, in the narrator's words
     impersonal: bool = False  # held by nobody the text names ("it is believed", "reportedly")
+    own_voice: bool = False  # the writer's own "I think", "we believe": narrator, not a source
 
 
 @dataclass
@@ -85,6 +105,7 @@ class _State:
     last_person: Speaker | None = None
     last_speaker: Speaker | None = None
     last_speaker_end: int = -1
+    last_found: Found | None = None  # the attribution a quotation right after it goes on from
 
 
 def _cap(tok: Token) -> bool:
@@ -102,6 +123,7 @@ class Attributor:
         self._token_starts = [t.start for t in self._tokens]
         self._matches = vocab.lexicon.find(text, self._tokens)  # one scan of the document for all word lists
         self._match_starts = [m.start for m in self._matches]
+        self._cue_starts: set[int] = set()
         self.mentions = _name_mentions(text, vocab)
         self.quotes = quotes
         self.state = _State(vocab)
@@ -210,6 +232,8 @@ class Attributor:
                 break
             if t.norm in _BETWEEN and not _cap(t) and phrase:
                 break
+            if phrase and t.start in self._cue_starts:
+                break  # "said drivers had asked": another cue verb ends the subject
             phrase.insert(0, t)
             j -= 1
         return phrase
@@ -221,6 +245,8 @@ class Attributor:
         head = phrase[-1]
         if head.norm in self.v.speech_nouns and self._possessor(phrase):
             return True  # "Lavrov's remarks signal that …"
+        if not _cap(head) and head.norm.endswith(_PEOPLE_SUFFIXES) and len(head.norm) > 5:
+            return True  # "environmentalists", "protesters", "physicians": people who can speak
         return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
                     or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
                     or head.norm in self.v.title_words or head.norm in self.v.relative_pronouns)
@@ -236,7 +262,7 @@ class Attributor:
         """The subject ending just before toks[i], skipping auxiliaries and adverbs, a parenthesis
         ("Rep. Jane Roe (D-Ohio) said") and an apposition ("Jane Roe, the party's chair, said")."""
         j = i - 1
-        while j >= 0 and toks[j].norm in _BETWEEN and not _cap(toks[j]):
+        while j >= 0 and (toks[j].norm in _BETWEEN or _adverb(toks[j])) and not _cap(toks[j]):
             if re.search(r"[,;:“”\"()—–]", self._gap(toks[j], toks[j + 1])):
                 break
             j -= 1
@@ -273,9 +299,10 @@ class Attributor:
         "Trump early Friday said"); j itself when toks[j] ends no time phrase."""
         k = j
         named_time = False
-        while k >= 0 and j - k < 4 and toks[k].norm in self.v.time_words and \
+        while k >= 0 and j - k < 4 and (toks[k].norm in self.v.time_words or _YEAR.fullmatch(toks[k].norm)) and \
                 not re.search(r"[,;:“”\"()—–]", self._gap(toks[k], toks[k + 1]) if k + 1 < len(toks) else ""):
-            named_time = named_time or toks[k].norm not in _FUNCTION | {"last", "this", "next", "early", "late"}
+            named_time = named_time or toks[k].norm not in _FUNCTION | {"last", "this", "next", "early", "late", "in",
+                                                                        "on", "at", "during"}
             k -= 1
         return k if named_time and k >= 0 and k < j else j
 
@@ -445,6 +472,7 @@ class Attributor:
             if m.end <= end:
                 by_list[m.entry.rule_index].append(m)
         self._sentence_matches = by_list
+        self._cue_starts = {m.start for m in by_list[CUE]}
         for m in by_list[ACCORDING]:
             a_start, a_end = m.start, m.end
             if self._in_quote(a_start):
@@ -469,6 +497,9 @@ class Attributor:
             found.append(Found(speaker, (np[0].start, np_end), (a_start, a_end), content, "indirect"))
         # cue verbs
         sentence_subject: Speaker | None = None
+        words = [t for t in toks if t.text[:1].isalpha()]
+        # a title-case headline ("Former Doctor Says Clinton Hid Illness"): capitals mark no names there
+        headline = len(words) >= 4 and sum(_cap(t) for t in words) >= 0.8 * len(words)
         for m in by_list[CUE]:
             c_start, c_end = m.start, m.end
             if self._in_quote(c_start):
@@ -477,7 +508,8 @@ class Attributor:
             j = next(k for k, t in enumerate(toks) if t.end == c_end)
             base = self.v.cue_bases[m.entry.term_index]
             cue_tok = toks[i]
-            if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]):
+            if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]) \
+                    and not headline:
                 continue  # "the United States", "the Clean Power Plan": a name, not a verb
             after_text = text[c_end:end]
             past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
@@ -503,18 +535,30 @@ class Attributor:
             if base in self.v.noun_like and not past and j + 1 < len(toks) and \
                     toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]):
                 continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
+            gap_before = text[toks[i - 1].end:c_start] if i > 0 else ""
             left = self._subject_left(toks, i, start)
+            if cue_tok.norm.endswith("ing") and "," in gap_before:
+                left = []  # "On Monday, Clinton leaned in, painting Trump as …": the clause's subject speaks
             if left and base in self.v.noun_like and not past and not self._plausible_subject(left[-1:]):
                 left = []
+            if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an"):
+                continue  # "a Donald Trump tweet", "a government plan": a compound noun
+            if base in self.v.naming_verbs and past and j + 1 < len(toks) and \
+                    (_cap(toks[j + 1]) and toks[j + 1].norm not in self.v.pronouns or toks[j + 1].norm == "the") \
+                    and ("," in gap_before or left and left[0].norm in ("a", "an")):
+                continue  # "a group called Lashkar", "His group, called the Legacy Fund,": a name, not speech
             if left:
                 speaker_np = left
             elif i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start]):
                 speaker_np = self._subject_right(toks, j + 1)
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False
+            own = False
             if not speaker_np:
+                # "…, describing it as", "and pointed out", "went on to say": the subject is the clause's
                 if cue_tok.norm.endswith("ing") and i > 0 or (i > 0 and toks[i - 1].norm in {"and", "also", "further"}) or \
-                        (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm == "and"):
+                        (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm == "and") or \
+                        (i > 1 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON):
                     implicit = True
                 else:
                     continue
@@ -528,7 +572,8 @@ class Attributor:
                             re.fullmatch(r"[\s,:;]*", text[after_from:q[0]])), None)
             before_to = speaker_np[0].start if subject_before else c_start
             q_before = next((q for q in reversed(quotes) if q[1] <= before_to
-                             and re.fullmatch(r"[\s,]*", text[q[1]:before_to])), None)
+                             and re.fullmatch(r"[\s,]*", text[q[1]:before_to])
+                             and not _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0])), None)
             if q_before:
                 content.append(q_before)
                 kind = "direct"
@@ -540,6 +585,11 @@ class Attributor:
                 if result is None:
                     continue
                 content, voiced = result
+            if kind == "indirect" and len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns \
+                    and speaker_np[0].start < c_start:
+                # "McConnell, who said the goal was to win, spoke": the relative clause ends at its comma
+                content = [(s, s + m.start()) if (m := re.search(r",|\s[—–―]|\s--", text[s:e])) else (s, e)
+                           for s, e in content]
             content = [_trim(text, s, e) for s, e in content]
             content = [c for c in content if c[1] > c[0]]
             if not content:
@@ -558,12 +608,16 @@ class Attributor:
             else:
                 speaker = self._resolve_subject(speaker_np, toks)
                 src_span = (speaker_np[0].start, speaker_np[-1].end)
+                if len(speaker_np) == 1 and speaker_np[0].norm in _FIRST_SECOND:
+                    # "I doubt her sincerity" outside quotation marks: the writer's own view, not a source's
+                    speaker, voiced = None, False
+                    own = True
             if speaker is None and not implicit and speaker_np and speaker_np[-1].norm not in self.v.pronouns:
                 speaker = Speaker(" ".join(t.text for t in speaker_np), "anonymous")
             for q in content:
                 if q in quotes:
                     claimed_quotes.add(q)
-            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced))
+            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced, own_voice=own))
             if speaker is not None:
                 sentence_subject = speaker
         found.extend(self._nominal_cues(toks, end, found))
@@ -583,10 +637,9 @@ class Attributor:
             dash = re.match(r"\s*([―—–]|--)\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*\.?\s*(?:$|(?=[“\"«„]))",
                             text[q[1]:para_end if para_end != -1 else q[1] + 120])
             # the same speaker goes on after "…,” she said. “…”
-            said = next((f for f in reversed(found) if f.speaker is not None and not f.impersonal and
-                         max(f.cue_span[1], f.source_span[1], max(e for _, e in f.content)) <= q[0] and
-                         re.fullmatch(r"[\s.,;:]*", text[max(f.cue_span[1], f.source_span[1],
-                                                              max(e for _, e in f.content)):q[0]])), None)
+            said = next((f for f in [*reversed(found), self.state.last_found] if f is not None and
+                         f.speaker is not None and not f.impersonal and _end(f) <= q[0] and
+                         _CARRY_ON.fullmatch(text, _end(f), q[0])), None)
             if colon:
                 np = [t for t in toks if start + colon.start(1) <= t.start < start + colon.end(1)]
                 speaker = self.resolve(np) if np else None
@@ -614,6 +667,9 @@ class Attributor:
         found = unique
         for f in found:
             if f.speaker is not None and not f.impersonal:
+                if f.cue_span[1] > f.cue_span[0] and (self.state.last_found is None or
+                                                      _end(f) >= _end(self.state.last_found)):
+                    self.state.last_found = f
                 self.state.last_speaker = f.speaker
                 self.state.last_speaker_end = max(e for _, e in f.content)
                 if f.speaker.kind == "named":
@@ -825,6 +881,16 @@ def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
         if len(words) >= 2 and not any(w.lower() in vocab.institution_heads for w in words):
             out.setdefault(words[-1].lower(), " ".join(words))
     return out
+
+
+def _adverb(tok: Token) -> bool:
+    """A manner adverb that may stand between a subject and its verb ("Gingrich cynically dismissed")."""
+    return len(tok.norm) > 4 and tok.norm.endswith("ly") and tok.norm not in _NOT_ADVERBS
+
+
+def _end(f: Found) -> int:
+    """Where an attribution's source, cue and content all end."""
+    return max(f.cue_span[1], f.source_span[1], max(e for _, e in f.content))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
