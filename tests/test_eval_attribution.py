@@ -31,6 +31,10 @@ def test_polnear_scores_on_the_fixture():
     assert score.recall() == 1.0  # the mayor's quotation and the critics' claim
     assert score.precision() == 1.0
     assert score.no_source_recall() == 1.0  # "It is believed" is flagged as vague sourcing
+    # and the analysis attributes it to an unspecified source: scored against the no-source relation,
+    # not counted in the precision of attributions with a source
+    assert score.predicted_no_source == 1 and score.predicted_no_source_hit == 1
+    assert score.predicted == 2
     table = ea.polnear_tables(score)
     assert "source+content" in table and "Attribution-no-source" in table
 
@@ -63,3 +67,10 @@ def test_python_m_eval_runs_the_attribution_suite(capsys):
 def test_real_polnear_loads():
     docs = ea.load_polnear(ea.data_root() / ea.POLNEAR, limit=2)
     assert len(docs) == 2 and all(d.gold for d in docs)
+
+
+def test_python_m_eval_attribution_prints_examples(capsys):
+    from eval.attribution import main
+    assert main(["--data", str(FIXTURES), "--examples", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "our no-source attributions: 1" in out and "BASIL" in out
