@@ -800,6 +800,8 @@ class Attributor:
             if after and after.group(1) in ("from", "by"):
                 continue  # "criticism from the mayor": the source is named
             before = {t.norm for t in toks[max(0, i - 3):i]}
+            if before & self.v.hearsay_owner_verbs:
+                continue  # "Trump is raising questions about …": the subject's own questions
             if not after and not before & self.v.hearsay_triggers:
                 continue
             return (tok.start, tok.end), (tok.end + after.end() if after else tok.end)

@@ -42,6 +42,7 @@ class Vocabulary:
     hearsay_nouns: frozenset[str]
     speech_nouns: frozenset[str]
     hearsay_triggers: frozenset[str]
+    hearsay_owner_verbs: frozenset[str]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -96,4 +97,5 @@ def load_vocabulary() -> Vocabulary:
         hearsay_nouns=frozenset(_words(data, "hearsay_nouns", str(path))),
         speech_nouns=frozenset(_words(data, "speech_nouns", str(path))),
         hearsay_triggers=frozenset(_words(data, "hearsay_triggers", str(path))),
+        hearsay_owner_verbs=frozenset(_words(data, "hearsay_owner_verbs", str(path))),
     )
