@@ -124,6 +124,11 @@ class Attributor:
         self._matches = vocab.lexicon.find(text, self._tokens)  # one scan of the document for all word lists
         self._match_starts = [m.start for m in self._matches]
         self._cue_starts: set[int] = set()
+        # where a possessive "'s" or a hearsay noun stands: the only places the nominal passes look at
+        hearsay = vocab.hearsay_nouns
+        self._possessives = [k for k, t in enumerate(self._tokens) if t.norm == "s"]
+        self._hearsay_at = [k for k, t in enumerate(self._tokens) if t.norm in hearsay]
+        self._lo = 0
         self.mentions = _name_mentions(text, vocab)
         self.quotes = quotes
         self.state = _State(vocab)
@@ -454,6 +459,7 @@ class Attributor:
         lo = bisect.bisect_left(self._token_starts, start)
         hi = bisect.bisect_left(self._token_starts, end, lo)
         toks = [t for t in self._tokens[lo:hi] if t.end <= end]
+        self._lo = lo
         found: list[Found] = []
         if not toks:
             return found
@@ -497,9 +503,6 @@ class Attributor:
             found.append(Found(speaker, (np[0].start, np_end), (a_start, a_end), content, "indirect"))
         # cue verbs
         sentence_subject: Speaker | None = None
-        words = [t for t in toks if t.text[:1].isalpha()]
-        # a title-case headline ("Former Doctor Says Clinton Hid Illness"): capitals mark no names there
-        headline = len(words) >= 4 and sum(_cap(t) for t in words) >= 0.8 * len(words)
         for m in by_list[CUE]:
             c_start, c_end = m.start, m.end
             if self._in_quote(c_start):
@@ -509,7 +512,7 @@ class Attributor:
             base = self.v.cue_bases[m.entry.term_index]
             cue_tok = toks[i]
             if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]) \
-                    and not headline:
+                    and not _headline(toks):
                 continue  # "the United States", "the Clean Power Plan": a name, not a verb
             after_text = text[c_end:end]
             past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
@@ -750,8 +753,9 @@ class Attributor:
         view (attributed voice); other complements name it in the narrator's words."""
         text = self.text
         out: list[Found] = []
-        for i, tok in enumerate(toks):
-            if tok.norm != "s" or i == 0 or text[toks[i - 1].end:tok.start] not in ("’", "'"):
+        for i in _local(self._possessives, self._lo, len(toks)):
+            tok = toks[i]
+            if i == 0 or text[toks[i - 1].end:tok.start] not in ("’", "'"):
                 continue
             k = i + 1
             while k < len(toks) and k - i <= 3 and toks[k].norm in _NOUN_MODIFIERS:
@@ -785,8 +789,9 @@ class Attributor:
         criticism for …", "allegations of fraud", "there has been much speculation about …" (not "his
         claims", not "criticism from the mayor"). Returns the cue span and where its complement starts."""
         text = self.text
-        for i, tok in enumerate(toks):
-            if tok.norm not in self.v.hearsay_nouns or self._in_quote(tok.start):
+        for i in _local(self._hearsay_at, self._lo, len(toks)):
+            tok = toks[i]
+            if self._in_quote(tok.start):
                 continue
             if any(f.cue_span[0] <= tok.start < f.cue_span[1] or any(s <= tok.start < e for s, e in f.content)
                    for f in found):
@@ -883,6 +888,19 @@ def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
         if len(words) >= 2 and not any(w.lower() in vocab.institution_heads for w in words):
             out.setdefault(words[-1].lower(), " ".join(words))
     return out
+
+
+def _local(positions: list[int], lo: int, count: int) -> list[int]:
+    """Document token indices in `positions` that fall in the sentence starting at token `lo`, made local."""
+    first = bisect.bisect_left(positions, lo)
+    last = bisect.bisect_left(positions, lo + count, first)
+    return [k - lo for k in positions[first:last]]
+
+
+def _headline(toks: list[Token]) -> bool:
+    """A title-case headline ("Former Doctor Says Clinton Hid Illness"): there capitals mark no names."""
+    words = [t for t in toks if t.text[:1].isalpha()]
+    return len(words) >= 4 and sum(_cap(t) for t in words) >= 0.8 * len(words)
 
 
 def _adverb(tok: Token) -> bool:
