@@ -9,7 +9,7 @@ from ..measures import evaluate
 from ..model import Analysis, Article, Sentence
 from ..textutil import document_tokens, tokenize
 from .matcher import Entry, LexiconMatcher
-from .regex import compile_pattern
+from .regex import PatternBank, compile_pattern
 from .model import LexiconParams, MetadataParams, MetricParams, PatternParams, Rule
 
 MAX_FIELD_CHARS = 2_000_000
@@ -54,7 +54,7 @@ class RuleSet:
         self.packs = packs or {}
         self.by_id = {r.id: r for r in rules}
         self._matcher = LexiconMatcher()
-        self._patterns: list[tuple[int, Any, frozenset[str]]] = []
+        by_field: dict[str, list[tuple[int, str, bool]]] = {}
         for index, rule in enumerate(rules):
             p = rule.params
             if isinstance(p, LexiconParams):
@@ -62,12 +62,14 @@ class RuleSet:
                     entry = Entry(index, t_index, term.case, tuple(w.text for w in tokenize(term.term)))
                     self._matcher.add(term.term, entry, term.inflect, term.forms, term.derive)
             if isinstance(p, PatternParams):
-                wheres = frozenset("body" if s in BODY_SCOPES else s for s in rule.scope)
+                wheres = {"body" if s in BODY_SCOPES else s for s in rule.scope}
                 for pattern in p.patterns:
-                    self._patterns.append((index, compile_pattern(pattern, p.case != "sensitive"), wheres))
+                    for where in wheres:  # a headline pattern never scans the body
+                        by_field.setdefault(where, []).append((index, pattern, p.case != "sensitive"))
             if isinstance(p, (LexiconParams, PatternParams)):
                 for phrase in p.exceptions:
                     self._matcher.add(phrase, Entry(index, -1, "insensitive", ()), "last")
+        self._patterns = {where: PatternBank(items) for where, items in by_field.items()}
 
     @property
     def term_count(self) -> int:
@@ -92,12 +94,9 @@ class RuleSet:
         for m in self._matcher.find(text, list(document_tokens(text)) if where == "body" else None):
             out.append((m.entry.rule_index, m.entry.term_index if m.entry.term_index >= 0 else -2,
                         m.start, m.end))
-        for rule_index, regex, wheres in self._patterns:
-            if where not in wheres:
-                continue  # a headline pattern never scans the body
-            for m in regex.finditer(text):
-                if m.end() > m.start():
-                    out.append((rule_index, -1, m.start(), m.end()))
+        bank = self._patterns.get(where)
+        if bank is not None:
+            out.extend((rule_index, -1, start, end) for rule_index, start, end in bank.finditer(text))
         return out
 
     def check(self, article: Article, analysis: Analysis) -> list[Hit]:
