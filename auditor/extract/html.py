@@ -308,6 +308,7 @@ _BIO_CLASS = re.compile(r"author-bio|author-description|bio-text|about-author", 
 # One XPath pass collects every element that could carry a byline or a bio.
 _CANDIDATES = ("//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or "
                "contains(@class, 'byline') or contains(@class, 'bio')]")
+_BIO_CANDIDATES = "//*[contains(@class, 'bio') or contains(@class, 'author')]"
 _MAX_BLOCK_CHARS = 2500
 
 
@@ -323,8 +324,14 @@ def _short_text(element: Any) -> str:
 
 
 def _from_visible(tree: Any, meta: dict) -> None:
+    """Bylines and bios printed on the page, looked for only where the structured metadata (JSON-LD,
+    meta tags), which takes precedence, left them out."""
+    need_authors = not meta["authors"]
+    need_bios = len(meta["bios"]) < max(1, len(meta["authors"]))
+    if not (need_authors or need_bios):
+        return
     rel_authors, itemprop, bylines = [], [], []
-    for element in tree.xpath(_CANDIDATES):
+    for element in tree.xpath(_CANDIDATES if need_authors else _BIO_CANDIDATES):
         cls = element.get("class", "") or ""
         text = _short_text(element)
         if not text:
