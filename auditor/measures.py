@@ -101,7 +101,7 @@ def dispute_voices(article: Article, analysis: Analysis, hits: list) -> float | 
     tokens = [t.norm for t in document_tokens(article.text)]
     single = {s for s in signals if " " not in s}
     phrases = [s.split() for s in signals if " " in s]
-    found = any(t in single for t in tokens)
+    found = not single.isdisjoint(tokens)
     if not found and phrases:
         joined = " " + " ".join(tokens) + " "
         found = any(" " + " ".join(p) + " " in joined for p in phrases)

@@ -209,9 +209,13 @@ class Attributor:
         return None
 
     def _known_person(self, name: str) -> Speaker | None:
-        last = name.split()[-1].lower()
+        words = name.lower().split()
+        if not words or not self.state.people:
+            return None
+        lowered, single = " ".join(words), len(words) == 1
         for person in reversed(self.state.people):
-            if person.name.lower() == name.lower() or (len(name.split()) == 1 and person.name.split()[-1].lower() == last):
+            known = person.name.lower()
+            if known == lowered or (single and known.rsplit(None, 1)[-1] == lowered):
                 return person
         return None
 

@@ -110,6 +110,7 @@ class RuleSet:
                 if term_index == -2:
                     exceptions.setdefault(rule_index, []).append((start, end))
             best: dict[tuple[int, int], tuple[int, int, int]] = {}
+            reach: dict[int, int] = {}  # per rule, the furthest end of the matches kept so far
             for rule_index, term_index, start, end in sorted(raw, key=lambda r: (r[2], -(r[3] - r[2]))):
                 if term_index == -2:
                     continue
@@ -121,13 +122,12 @@ class RuleSet:
                         continue
                 elif where not in rule.scope:
                     continue
-                # one finding per rule per place: drop matches inside a longer one of the same rule
-                key = (rule_index, start)
-                if any(ri == rule_index and s <= start and end <= e and (s, e) != (start, end)
-                       for (ri, s), (e, _, _) in best.items()):
+                # one finding per rule per place: matches come longest-first at each start, so a match
+                # ending within the reach of an earlier one of the same rule lies inside it
+                if end <= reach.get(rule_index, -1):
                     continue
-                if key not in best:
-                    best[key] = (end, term_index, 0)
+                reach[rule_index] = end
+                best[(rule_index, start)] = (end, term_index, 0)
             for (rule_index, start), (end, term_index, _) in sorted(best.items(), key=lambda kv: kv[0][1]):
                 rule = self.rules[rule_index]
                 hit = self._text_hit(rule, field, where, text, start, end, term_index, analysis, sentence_index)
