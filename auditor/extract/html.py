@@ -51,7 +51,10 @@ def from_html(html: str | bytes, url: str | None = None, location: str | None = 
     if tree is None:
         raise ExtractionError(location or url or "<html>", "not parseable as HTML")
     meta = _metadata(tree, url)
-    doc = trafilatura.bare_extraction(tree, url=url, include_links=True, include_comments=False,
+    # Reader comments: trafilatura moves them out of the body into doc.comments, which the audit
+    # never reads. (Turning them off instead makes trafilatura prune copies of the tree: slower, and
+    # the body comes out the same.)
+    doc = trafilatura.bare_extraction(tree, url=url, include_links=True, include_comments=True,
                                       include_tables=True, with_metadata=False)
     if doc is None or getattr(doc, "body", None) is None:
         raise ExtractionError(location or url or "<html>", "no article text found on the page")
