@@ -9,7 +9,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import __version__
 from .analysis import analyse
 from .config import Config
 from .errors import UsageError

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from ..textutil import Token, document_tokens, tokenize
+from ..textutil import Token, document_tokens
 from ..ruleset.matcher import Match
 from .vocab import ACCORDING, CUE, IMPERSONAL, PASSIVE, Vocabulary
 

@@ -9,7 +9,6 @@ from typing import Any, Iterable
 
 import tldextract
 import trafilatura
-from lxml import html as lxml_html
 
 from ..errors import ExtractionError
 from ..model import Article, Link, Outlet

@@ -1,7 +1,7 @@
 """The compiled rule set: runs every enabled rule over an article and its analysis."""
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +70,8 @@ class RuleSet:
                 for phrase in p.exceptions:
                     self._matcher.add(phrase, Entry(index, -1, "insensitive", ()), "last")
         self._patterns = {where: PatternBank(items) for where, items in by_field.items()}
+        self._field_patterns = {rule.id: compile_pattern(rule.params.pattern, ignore_case=False) for rule in rules
+                                if isinstance(rule.params, MetadataParams) and rule.params.pattern}
 
     @property
     def term_count(self) -> int:
@@ -109,7 +111,7 @@ class RuleSet:
             for rule_index, term_index, start, end in raw:
                 if term_index == -2:
                     exceptions.setdefault(rule_index, []).append((start, end))
-            best: dict[tuple[int, int], tuple[int, int, int]] = {}
+            best: dict[tuple[int, int], tuple[int, int]] = {}  # (rule, start) -> (end, term)
             reach: dict[int, int] = {}  # per rule, the furthest end of the matches kept so far
             for rule_index, term_index, start, end in sorted(raw, key=lambda r: (r[2], -(r[3] - r[2]))):
                 if term_index == -2:
@@ -127,8 +129,8 @@ class RuleSet:
                 if end <= reach.get(rule_index, -1):
                     continue
                 reach[rule_index] = end
-                best[(rule_index, start)] = (end, term_index, 0)
-            for (rule_index, start), (end, term_index, _) in sorted(best.items(), key=lambda kv: kv[0][1]):
+                best[(rule_index, start)] = (end, term_index)
+            for (rule_index, start), (end, term_index) in sorted(best.items(), key=lambda kv: kv[0][1]):
                 rule = self.rules[rule_index]
                 hit = self._text_hit(rule, field, where, text, start, end, term_index, analysis, sentence_index)
                 if hit is not None:
@@ -181,7 +183,7 @@ class RuleSet:
         elif p.check == "present":
             fired, excerpt = bool(values), str(values[0]) if values else ""
         else:
-            regex = compile_pattern(p.pattern or "", ignore_case=False)
+            regex = self._field_patterns[rule.id]
             matching = [str(v) for v in values if regex.search(str(v))]
             if p.check == "matches":
                 fired, excerpt = bool(matching), matching[0] if matching else ""
@@ -213,7 +215,6 @@ class _SentenceIndex:
         self.starts = [s.start for s in sentences]
 
     def at(self, offset: int) -> Sentence | None:
-        import bisect
         i = bisect.bisect_right(self.starts, offset) - 1
         if 0 <= i < len(self.sentences) and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
