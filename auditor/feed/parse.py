@@ -146,14 +146,15 @@ def _parse_json_feed(data: bytes, source: str) -> Feed:
         link = _http_link(it.get("url")) or _http_link(it.get("external_url"))
         authors = it.get("authors") or ([it["author"]] if isinstance(it.get("author"), dict) else [])
         names = tuple(str(a["name"]) for a in authors if isinstance(a, dict) and a.get("name"))
-        content = it.get("content_html") or _text_as_html(it.get("content_text")) or it.get("summary")
+        content = it.get("content_html") or text_as_html(it.get("content_text")) or it.get("summary")
         key = link or (str(it["id"]) if it.get("id") is not None else f"{source}#{i}")
         items.append(FeedItem(i, key, link, _clean(it.get("title")), _iso(it.get("date_published")),
                               _iso(it.get("date_modified")), names, content if isinstance(content, str) else None))
     return Feed(source, _clean(doc.get("title")), version, tuple(items))
 
 
-def _text_as_html(text: Any) -> str | None:
+def text_as_html(text: Any) -> str | None:
+    """Plain text as HTML paragraphs (escaped), for feed content that carries no markup."""
     if not isinstance(text, str) or not text.strip():
         return None
     import html

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import html
 import re
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -21,7 +20,7 @@ from ..errors import AuditorError, FetchError
 from ..extract.html import from_html, registered_domain
 from ..extract.text import from_text
 from .net import NetOptions, PoliteClient
-from .parse import Feed, FeedError, FeedItem, parse_feed
+from .parse import Feed, FeedError, FeedItem, parse_feed, text_as_html
 from .state import AuditRecord, ItemState, State, now_iso
 
 Status = Literal["audited", "skipped", "failed"]
@@ -248,7 +247,7 @@ def _from_feed_content(item: FeedItem, feed: Feed, before: ItemState | None, opt
         metadata["url"] = item.link
     content = item.content_html
     if not _HAS_TAG.search(content):  # a plain-text summary: paragraphs, escaped
-        content = "".join(f"<p>{html.escape(p.strip())}</p>" for p in content.split("\n\n") if p.strip())
+        content = text_as_html(content) or ""
     article = from_html(f"<html><body><article>{content}</article></body></html>", url=item.link, location=location)
     return _audit(item, feed, before, article, {k: v for k, v in metadata.items() if v}, ruleset, options,
                   raw_hash=raw_hash, attempts=0)
