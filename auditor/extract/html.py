@@ -19,9 +19,6 @@ from .text import drop_debris, split_bio
 MAX_HTML_BYTES = 15_000_000
 _SPACES = re.compile(r"\s+")
 _BLOCKS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "lb"}
-_ARTICLE_TYPES = {"Article", "NewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle", "ReportageNewsArticle",
-                  "BackgroundNewsArticle", "ReviewNewsArticle", "AdvertiserContentArticle", "SatiricalArticle",
-                  "BlogPosting", "LiveBlogPosting", "Report", "ScholarlyArticle", "SocialMediaPosting"}
 
 
 @lru_cache(maxsize=1)
@@ -266,9 +263,10 @@ def _names(value: Any) -> list[dict]:
 
 
 def _from_json_ld(tree: Any, meta: dict) -> None:
+    article_types = set(resource("extraction").get("article_types", ()))
     for obj in _json_objects(tree):
         types = _types(obj)
-        if not types & _ARTICLE_TYPES:
+        if not types & article_types:
             continue
         meta["ld_types"] = sorted(types)
         if isinstance(obj.get("headline"), str):
