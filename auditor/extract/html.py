@@ -185,30 +185,30 @@ def _trim_body(text: str, links: list[Link], quotes: list[tuple[int, int]], meta
 # --- metadata -----------------------------------------------------------------------------------
 def _metadata(tree: Any, url: str | None) -> dict[str, Any]:
     meta: dict[str, Any] = {"authors": [], "bios": []}
-    _from_meta_tags(tree, meta)
-    _from_json_ld(tree, meta)
+    # One walk over the tree collects the elements the metadata lives in (each XPath "//" is a walk)
+    found: dict[str, list[Any]] = {"meta": [], "script": [], "link": [], "title": []}
+    for element in tree.iter("meta", "script", "link", "title"):
+        found[element.tag].append(element)
+    _from_meta_tags(found, meta)
+    _from_json_ld(found["script"], meta)
     _from_visible(tree, meta)
-    if not meta.get("title"):
-        titles = tree.xpath("//title/text()")
-        if titles:
-            meta["title"] = re.sub(r"\s+", " ", titles[0]).strip() or None
+    if not meta.get("title") and found["title"]:
+        meta["title"] = re.sub(r"\s+", " ", found["title"][0].text or "").strip() or None
     lang = tree.xpath("/html/@lang")
     if lang and not meta.get("language"):
         meta["language"] = lang[0].split("-")[0].lower() or None
     return meta
 
 
-def _content(tree: Any, xpath: str) -> list[str]:
-    return [re.sub(r"\s+", " ", v).strip() for v in tree.xpath(xpath) if v and v.strip()]
-
-
 def _first(values: list[str]) -> str | None:
     return values[0] if values else None
 
 
-def _from_meta_tags(tree: Any, meta: dict) -> None:
+def _from_meta_tags(found: dict[str, list[Any]], meta: dict) -> None:
     tags: dict[str, list[str]] = {}
-    for element in tree.xpath("//meta[@content]"):
+    for element in found["meta"]:
+        if element.get("content") is None:
+            continue
         key = (element.get("property") or element.get("name") or "").strip().lower()
         value = re.sub(r"\s+", " ", element.get("content") or "").strip()
         if key and value:
@@ -219,7 +219,9 @@ def _from_meta_tags(tree: Any, meta: dict) -> None:
 
     meta["title"] = _first(prop("og:title")) or _first(prop("twitter:title"))
     meta["site_name"] = _first(prop("og:site_name")) or _first(prop("application-name"))
-    meta["url"] = _first(prop("og:url")) or _first(_content(tree, "//link[@rel='canonical']/@href"))
+    canonical = [re.sub(r"\s+", " ", link.get("href") or "").strip() for link in found["link"]
+                 if link.get("rel") == "canonical"]
+    meta["url"] = _first(prop("og:url")) or _first([c for c in canonical if c])
     meta["section"] = _first(prop("article:section"))
     meta["published"] = _first(prop("article:published_time")) or _first(prop("date")) or _first(prop("pubdate"))
     meta["modified"] = _first(prop("article:modified_time")) or _first(prop("og:updated_time"))
@@ -229,8 +231,11 @@ def _from_meta_tags(tree: Any, meta: dict) -> None:
     meta["og_type"] = _first(prop("og:type"))
 
 
-def _json_objects(tree: Any) -> Iterable[dict]:
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+def _json_objects(scripts: list[Any]) -> Iterable[dict]:
+    for element in scripts:
+        script = element.text
+        if element.get("type") != "application/ld+json" or not script:
+            continue
         try:
             data = json.loads(script)
         except (ValueError, RecursionError):
@@ -262,9 +267,9 @@ def _names(value: Any) -> list[dict]:
     return out
 
 
-def _from_json_ld(tree: Any, meta: dict) -> None:
+def _from_json_ld(scripts: list[Any], meta: dict) -> None:
     article_types = set(resource("extraction").get("article_types", ()))
-    for obj in _json_objects(tree):
+    for obj in _json_objects(scripts):
         types = _types(obj)
         if not types & article_types:
             continue
@@ -305,10 +310,12 @@ def _from_json_ld(tree: Any, meta: dict) -> None:
 
 _BYLINE_CLASS = re.compile(r"byline|author-name|article-author|\bauthor\b", re.IGNORECASE)
 _BIO_CLASS = re.compile(r"author-bio|author-description|bio-text|about-author", re.IGNORECASE)
-# One XPath pass collects every element that could carry a byline or a bio.
-_CANDIDATES = ("//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or "
-               "contains(@class, 'byline') or contains(@class, 'bio')]")
-_BIO_CANDIDATES = "//*[contains(@class, 'bio') or contains(@class, 'author')]"
+# One XPath pass collects every element that could carry a byline or a bio. Walking the attribute
+# axis (//@class) visits only elements that have the attribute: about twice as fast as testing every
+# element (//*[contains(@class, …)]) on large pages, with the same elements in document order.
+_CANDIDATES = ("//@class[contains(., 'author') or contains(., 'byline') or contains(., 'bio')]/.. | "
+               "//@*[. = 'author'][name() = 'rel' or name() = 'itemprop']/..")
+_BIO_CANDIDATES = "//@class[contains(., 'bio') or contains(., 'author')]/.."
 _MAX_BLOCK_CHARS = 2500
 
 
