@@ -168,3 +168,23 @@ def test_many_extra_terms_change_nothing_else(demo, tmp_path):
     found = rules_of(auditor.audit_text(text, ruleset=both))
     assert ("extra.many", "zq02999xw") in found and ("demo.emotive", "slammed") in found
     assert both.term_count > 3000
+
+
+def test_lookaround_patterns_match_as_written(tmp_path):
+    # RE2 takes no lookaround: such a pattern is prefiltered without it and confirmed by Python's re
+    (tmp_path / "look.yaml").write_text(
+        "pack: look\nrules:\n  - id: look.unexplained\n    kind: pattern\n    category: sourcing\n"
+        "    severity: warning\n    weight: 1\n    message: m\n    description: d\n"
+        "    patterns: ['\\b(?<!named )sources said\\b(?![^.]{0,40}anonymity)', '[(?!]x[)](?! no)']\n"
+        "    examples: {flag: ['Sources said so.'], pass: ['Named sources said so.']}\n")
+    pack = build_ruleset([tmp_path], include_default=False)
+    cases = {
+        "Sources said the talks failed.": [("look.unexplained", "Sources said")],
+        "Named sources said the talks failed.": [],
+        "Sources said, on condition of anonymity, the talks failed.": [],
+        "Sources said nothing. They asked for anonymity.": [("look.unexplained", "Sources said")],
+        "The mark (x) stays; so does [!x].": [("look.unexplained", "(x)")],
+        "The mark (x) no longer stays.": [],
+    }
+    for text, expected in cases.items():
+        assert rules_of(auditor.audit_text(text, ruleset=pack)) == expected, text

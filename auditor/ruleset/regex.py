@@ -27,9 +27,80 @@ def needs_backtracking_engine(pattern: str) -> bool:
         return True
 
 
+def without_lookaround(pattern: str) -> str | None:
+    """The pattern with its lookaround groups removed, or None when it has none or is not well formed.
+
+    Removing a zero-width assertion only relaxes a pattern, so wherever the full pattern matches this
+    one matches too: RE2 can tell in linear time that a lookaround pattern cannot match a text at all.
+    """
+    out: list[str] = []
+    i, n, removed = 0, len(pattern), False
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif ch == "[":
+            end = _class_end(pattern, i)
+            if end < 0:
+                return None
+            out.append(pattern[i:end])
+            i = end
+        elif pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            end = _group_end(pattern, i)
+            if end < 0:
+                return None
+            i, removed = end, True
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out) if removed else None
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index just past the character class opening at i, or -1."""
+    j = i + 1
+    if j < len(pattern) and pattern[j] == "^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":
+        j += 1
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+        elif pattern[j] == "]":
+            return j + 1
+        else:
+            j += 1
+    return -1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Index just past the group opening at i, or -1."""
+    depth, j = 0, i
+    while j < len(pattern):
+        ch = pattern[j]
+        if ch == "\\":
+            j += 2
+            continue
+        if ch == "[":
+            j = _class_end(pattern, j)
+            if j < 0:
+                return -1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return -1
+
+
 class PatternBank:
     """Many rule patterns over one text: an RE2 set finds in a single pass which patterns match at
-    all, and only those are run for their positions. Patterns RE2 cannot take (lookaround) always run."""
+    all, and only those are run for their positions. A pattern RE2 cannot take (lookaround) enters the
+    set without its lookarounds, as a necessary condition, and runs in `re` only where that matches."""
 
     def __init__(self, patterns: list[tuple[int, str, bool]]):
         self._compiled: list[tuple[int, Any]] = []
@@ -41,10 +112,13 @@ class PatternBank:
             position = len(self._compiled)
             self._compiled.append((key, compiled))
             if isinstance(compiled, re.Pattern):
-                self._always.append(position)
-            else:
-                self._set.Add(("(?i)" if ignore_case else "") + pattern)
-                self._set_members.append(position)
+                relaxed = without_lookaround(pattern)
+                if relaxed is None or needs_backtracking_engine(relaxed):
+                    self._always.append(position)
+                    continue
+                pattern = relaxed
+            self._set.Add(("(?i)" if ignore_case else "") + pattern)
+            self._set_members.append(position)
         self._set.Compile()
 
     def finditer(self, text: str):
