@@ -158,3 +158,56 @@ def test_transcript_labels_block_quotes_and_participles():
     assert any(cue == "added" and content.startswith("We will be back") for _, cue, content in relations)
     calling = next(r for r in relations if r[1] == "calling")
     assert calling[2] == "the managers reckless"  # after the participle, not the clause before it
+
+
+def _spans(text: str):
+    audit = _audit(text)
+    body = audit.article.text
+    return [(body[a.source_start:a.source_end], a.cue, body[a.content_start:a.content_end])
+            for a in audit.analysis.attributions]
+
+
+def _has(relations, source: str, cue: str, content_part: str) -> bool:
+    return any(s == source and c == cue and content_part in body for s, c, body in relations)
+
+
+def test_adverbial_phrase_between_cue_and_that_clause():
+    rel = _spans("Pat Ngata told the crowd at a packed school gym in Dunedin on Friday that the mill would "
+                     "reopen. The coach said during a long evening meeting with parents that training would resume.")
+    assert _has(rel, "Pat Ngata", "told", "the mill would reopen")
+    assert _has(rel, "The coach", "said", "training would resume")
+
+
+def test_adverbs_and_contractions_between_subject_and_cue():
+    rel = _spans("Mira Olsen now says she regrets the vote. He’s claiming that the count was rigged. "
+                     "Harbor Freight just this week announced it would close two depots. "
+                     "The ferry operator isn’t saying what the repairs will cost.")
+    assert _has(rel, "Mira Olsen", "says", "she regrets the vote")
+    assert _has(rel, "He", "claiming", "the count was rigged")
+    assert _has(rel, "Harbor Freight", "announced", "close two depots")
+    assert _has(rel, "The ferry operator", "saying", "what the repairs will cost")
+
+
+def test_document_subject_with_an_article_before_a_verb_of_showing():
+    rel = _spans("A county survey shows that most tenants pay over half their income in rent. "
+                     "Another chart suggests that prices peaked in spring.")
+    assert _has(rel, "A county survey", "shows", "most tenants pay")
+    assert _has(rel, "Another chart", "suggests", "prices peaked")
+    assert not _spans("The swing states that matter most are small.")
+
+
+def test_participle_of_saying_continues_the_clause_subjects_statement():
+    rel = _spans("The bakery said its sales fell, adding that flour had doubled in price. "
+                     "The harbour master spoke to reporters, saying the channel would reopen soon. "
+                     "“We cannot afford it,” Lena Holt said, adding later, “The fleet is too old.”")
+    assert _has(rel, "The bakery", "said", "its sales fell")
+    assert not any(c == "said" and "flour" in body for _, c, body in rel)
+    assert _has(rel, "The bakery", "adding", "flour had doubled")
+    assert _has(rel, "The harbour master", "saying", "the channel would reopen")
+    assert _has(rel, "Lena Holt", "adding", "The fleet is too old")
+
+
+def test_clause_reported_by_a_source_after_it_is_one_relation():
+    rel = _spans("A night nurse decided to call the police, a hospital source said.")
+    assert _has(rel, "a hospital source", "said", "A night nurse decided")
+    assert not any(c == "decided" for _, c, _ in rel)

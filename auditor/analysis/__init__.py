@@ -54,11 +54,13 @@ def _outermost(text: str, found: list[tuple[int, Found]]) -> list[tuple[int, Fou
 
     def nested(index: int, f: Found) -> bool:
         inner_from = min(f.source_span[0], f.cue_span[0]) if f.source_span[1] > f.source_span[0] else f.cue_span[0]
+        inner_to = max(e for _, e in f.content)
         return any(g is not f and g.voiced and not g.impersonal and g.speaker is not None
                    and any(s <= f.cue_span[0] and f.cue_span[1] <= e for s, e in g.content)
                    and not any(s <= g.cue_span[0] < e for s, e in f.content)
-                   and g.cue_span[1] <= inner_from
-                   and not _CLAUSE_BREAK.search(text[g.cue_span[1]:inner_from])
+                   and (g.cue_span[1] <= inner_from and not _CLAUSE_BREAK.search(text[g.cue_span[1]:inner_from])
+                        # "X decided to change course, a source said": the whole clause is the source's
+                        or g.cue_span[0] >= inner_to and any(s <= inner_from and inner_to <= e for s, e in g.content))
                    for g in by_sentence[index])
 
     return [(index, f) for index, f in found if not nested(index, f)]

@@ -22,7 +22,10 @@ _BETWEEN = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "
             "never", "already", "first", "last", "earlier", "separately", "still", "can", "should",
             "must", "been", "being", "be", "even", "openly", "bluntly", "flatly", "explicitly", "clearly",
             "emphatically", "angrily", "firmly", "quickly", "swiftly", "initially", "finally", "had",
-            "told", "has", "long"}
+            "told", "has", "long", "now", "just", "all", "both", "ll", "ve", "re", "d", "isn", "wasn", "aren",
+            "weren", "didn", "doesn", "don", "hasn", "haven", "hadn", "won", "wouldn", "couldn", "t"}
+# Contractions of "is"/"has" after a pronoun ("He’s claiming"): skipped only right after a pronoun
+_CONTRACTED = {"s"}
 # Function words that end a phrase whatever their case ("But state law …").
 _FUNCTION = {"but", "and", "or", "so", "yet", "while", "as", "when", "if", "although", "though", "because",
              "after", "before", "since", "that", "this", "there", "what", "where", "in", "on", "at", "for",
@@ -32,7 +35,7 @@ _AFTER_INVERSION = {"on", "in", "at", "during", "after", "before", "who", "from"
                     "earlier", "later", "yesterday", "today", "tonight", "recently", "when", "while",
                     "adding", "noting", "according"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-                "some", "many", "several", "two", "three", "other", "one", "most", "few", "both"}
+                "some", "many", "several", "two", "three", "other", "one", "most", "few", "both", "another"}
 _BE = {"is", "are", "was", "were", "been", "be", "being"}
 _PASSIVE_ADVERBS = {"widely", "generally", "often", "commonly", "increasingly", "long", "also", "already",
                     "never", "not", "once", "frequently", "repeatedly", "sometimes", "now", "still", "harshly",
@@ -46,6 +49,11 @@ _NOUN_MODIFIERS = {"earlier", "repeated", "latest", "new", "recent", "own", "pub
 # ("…, she said in a phone interview. “But …”")
 _CARRY_ON = re.compile(r"(?:\s+(?:in|on|at|during|after|before|to|from|with|via|through|last|this|earlier|"
                        r"later|yesterday|today|tonight|again)\b[^.!?“”\"\n]{0,60})?[ \t.,;:]*")
+# A comma and at most one adverb right before a participle ("…, later adding")
+_COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
+# Between a cue and the quotation it introduces: punctuation and at most one adverb ("adding later, “…”")
+_BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:later|again|also|then|further|simply|finally|earlier|afterwards|"
+                           r"[a-z]{3,}ly)\b[\s,:;]*)?")
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
 # Verbs that carry on into a cue's infinitive ("went on to say", "continued to insist")
@@ -53,10 +61,17 @@ _GO_ON = {"on", "went", "continued", "continues", "continue", "proceeded", "move
           "tried", "rushed", "hastened", "declined", "refused", "wanted", "wants", "appeared", "seemed"}
 # Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
 _PEOPLE_SUFFIXES = ("ists", "ians", "ers", "ors", "ants", "ents")
+# Endings of nouns for people, singular or plural ("businessman", "economist", "physicians")
+_PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ian", "person", "people", "er", "or")
 # Words ending in -ly that are not manner adverbs
 _NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "reply", "supply", "apply", "assembly", "early",
                 "only", "likely", "daily", "weekly", "monthly", "yearly", "holy", "lily", "belly", "bully",
                 "folly", "jolly", "sally", "kelly", "emily", "molly", "billy", "willy"}
+# Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
+_OPENERS = {"on", "in", "at", "during", "after", "before", "when", "while", "as", "since", "with", "despite",
+            "meanwhile", "however", "later", "earlier", "instead", "still", "yet", "then", "speaking", "asked",
+            "for", "from", "by", "following", "amid", "under", "over", "without", "unlike", "like", "although",
+            "though", "if", "because", "but", "and", "so", "also", "now", "today", "yesterday", "last", "this"}
 # Pronouns of the writer and the reader: outside quotation marks they are nobody's source
 _FIRST_SECOND = {"i", "we", "you"}
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -271,11 +286,17 @@ class Attributor:
         """The subject ending just before toks[i], skipping auxiliaries and adverbs, a parenthesis
         ("Rep. Jane Roe (D-Ohio) said") and an apposition ("Jane Roe, the party's chair, said")."""
         j = i - 1
-        while j >= 0 and (toks[j].norm in _BETWEEN or _adverb(toks[j])) and not _cap(toks[j]):
-            if re.search(r"[,;:“”\"()—–]", self._gap(toks[j], toks[j + 1])):
+        while True:
+            before = j
+            while j >= 0 and (toks[j].norm in _BETWEEN or _adverb(toks[j]) or
+                              toks[j].norm in _CONTRACTED and j > 0 and toks[j - 1].norm in self.v.pronouns) \
+                    and not _cap(toks[j]):
+                if re.search(r"[,;:“”\"()—–]", self._gap(toks[j], toks[j + 1])):
+                    break
+                j -= 1
+            j = self._skip_time(toks, j)  # "Wells Fargo just this month announced"
+            if j == before:
                 break
-            j -= 1
-        j = self._skip_time(toks, j)
         if j < 0:
             return []
         gap = self._gap(toks[j], toks[j + 1])
@@ -353,6 +374,45 @@ class Attributor:
             k += 1
         return None, []
 
+    def _clause_subject(self, toks: list[Token], before: int) -> tuple[Speaker | None, list[Token]]:
+        """The subject at the head of the sentence's main clause, for a participle or coordinated cue after
+        it ("The mayor spoke to reporters, saying …", "On Monday, the senator went further, calling …",
+        "Obama ended his speech by saying …"): a pronoun, a name, or a determiner phrase ending in a noun
+        that can speak."""
+        k = 0
+        if toks[0].norm in _OPENERS or toks[0].norm in self.v.time_words or _adverb(toks[0]):
+            k = next((n for n in range(1, before) if "," in self._gap(toks[n - 1], toks[n])), before)
+        if k >= before:
+            return None, []
+        first = toks[k]
+        if first.norm in self.v.pronouns:
+            if first.norm in _FIRST_SECOND or first.norm == "it":
+                return None, []
+            return (self.state.last_person if first.norm in self.v.person_pronouns else self.state.last_speaker), [first]
+        if first.norm in _FUNCTION and not (_cap(first) and first.norm not in _OPENERS):
+            return None, []
+        last_head = -1
+        n = k
+        while n < before and n - k < 7:
+            t = toks[n]
+            if n > k and (re.search(r"[,;:“”\"()—–―]", self._gap(toks[n - 1], t)) or _is_boundary(t)
+                          or t.norm in _BETWEEN or t.start in self._cue_starts):
+                break
+            if _cap(t) and t.norm not in _DETERMINERS or t.norm in self.v.anonymous_heads or \
+                    t.norm in self.v.title_words or t.norm in self.v.institution_heads or \
+                    t.norm in self.v.document_heads or len(t.norm) > 5 and t.norm.endswith(_PERSON_ENDINGS):
+                last_head = n
+            elif last_head >= 0 and t.norm not in _DETERMINERS:
+                break  # the verb after the subject
+            n += 1
+        if last_head < 0:
+            return None, []
+        phrase = list(toks[k:last_head + 1])
+        if not self._plausible_subject(phrase) and not phrase[-1].norm.endswith(_PERSON_ENDINGS):
+            return None, []
+        speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
+        return speaker, phrase
+
     def _subject_right(self, toks: list[Token], i: int) -> list[Token]:
         """The noun phrase after a cue in an inverted clause: 'said Lavrov', 'said the minister, who …'.
         It must end the clause (punctuation, the sentence end or a time or place phrase)."""
@@ -399,10 +459,10 @@ class Attributor:
                 return [(end + para.start(1), end + para.end(1))], True
         # "X said (to reporters on Tuesday) that …", "X warned: …"
         if base in self.v.object_then_that:  # "told reporters on Tuesday that …"
-            comp = re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,5}?\s+that\b\s*|\s*:\s*", after_text)
+            comp = re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?\s+that\b\s*|\s*:\s*", after_text)
         else:  # "said on Tuesday that …" (a time or place, not an object: "rejected proposals that …")
             comp = re.match(r"(?:\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|"
-                            r"again|also|publicly|privately|repeatedly)\b(?:\s+(?!that\b)[\w’'-]+){0,3}?)?"
+                            r"again|also|publicly|privately|repeatedly|before|after|via|through|from|with|while|when)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
                             r"\s+that\b\s*|\s*:\s*", after_text)
         if comp and after_text[comp.end():].strip(" .\"”"):
             return [(after_from + comp.end(), end)], True
@@ -456,6 +516,25 @@ class Attributor:
                 naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back)\b", rest)
                 return [span], naming
         return None
+
+    def _before_participle(self, content: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
+        """Reported speech ends where a participle of saying takes over after a comma ("said its profits
+        rose, adding that …", "…, saying …"): that participle is a statement of its own by the same source."""
+        text = self.text
+        cuts = [m.start for m in self._sentence_matches[CUE] if m.start > after and
+                text[m.start:m.end].split(None, 1)[0].lower().endswith("ing")]
+        if not cuts:
+            return content
+        out = []
+        for s, e in content:
+            for cut in cuts:
+                if s < cut < e:
+                    comma = _COMMA_BEFORE.search(text, max(s, cut - 24), cut)
+                    if comma:
+                        e = comma.start()
+                        break
+            out.append((s, e))
+        return out
 
     # --- per sentence -------------------------------------------------------------------------
     def sentence(self, start: int, end: int) -> list[Found]:
@@ -537,7 +616,8 @@ class Attributor:
                                                (c_start, c_end), content, "indirect"))
                         continue
                 continue  # passive with no agent: see _agentless (only the verbs listed for it)
-            if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past:
+            if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past and \
+                    not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in self.v.pronouns):
                 continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
             if base in self.v.noun_like and not past and j + 1 < len(toks) and \
                     toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]):
@@ -546,9 +626,14 @@ class Attributor:
             left = self._subject_left(toks, i, start)
             if cue_tok.norm.endswith("ing") and "," in gap_before:
                 left = []  # "On Monday, Clinton leaned in, painting Trump as …": the clause's subject speaks
-            if left and base in self.v.noun_like and not past and not self._plausible_subject(left[-1:]):
+            # a verb form with a that-clause after it is a verb whatever its subject ("A new poll shows that …",
+            # "Another slide suggests that …")
+            verb_with_that = cue_tok.norm.endswith("s") and not cue_tok.norm.endswith("ss") and \
+                bool(re.match(r"\s+that\b", after_text)) and bool(left) and left[0].norm in ("a", "an", "another")
+            if left and base in self.v.noun_like and not past and not verb_with_that and \
+                    not self._plausible_subject(left[-1:]):
                 left = []
-            if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an"):
+            if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that:
                 continue  # "a Donald Trump tweet", "a government plan": a compound noun
             if base in self.v.naming_verbs and past and j + 1 < len(toks) and \
                     (_cap(toks[j + 1]) and toks[j + 1].norm not in self.v.pronouns or toks[j + 1].norm == "the") \
@@ -576,7 +661,7 @@ class Attributor:
             subject_before = bool(speaker_np) and speaker_np[0].start < c_start
             after_from = c_end if not speaker_np or subject_before else speaker_np[-1].end
             q_after = next((q for q in quotes if q[0] >= after_from and
-                            re.fullmatch(r"[\s,:;]*", text[after_from:q[0]])), None)
+                            _BEFORE_QUOTE.fullmatch(text, after_from, q[0])), None)
             before_to = speaker_np[0].start if subject_before else c_start
             q_before = next((q for q in reversed(quotes) if q[1] <= before_to
                              and re.fullmatch(r"[\s,]*", text[q[1]:before_to])
@@ -592,6 +677,7 @@ class Attributor:
                 if result is None:
                     continue
                 content, voiced = result
+                content = self._before_participle(content, c_end)
             if kind == "indirect" and len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns \
                     and speaker_np[0].start < c_start:
                 # "McConnell, who said the goal was to win, spoke": the relative clause ends at its comma
@@ -606,7 +692,9 @@ class Attributor:
                     speaker, subject_toks = sentence_subject, []
                     src_from = next(f.source_span for f in reversed(found) if f.speaker is sentence_subject)
                 else:
-                    speaker, subject_toks = self._main_subject(toks, i)
+                    speaker, subject_toks = self._clause_subject(toks, i)
+                    if speaker is None:
+                        speaker, subject_toks = self._main_subject(toks, i)
                     src_from = None
                 if speaker is None:
                     speaker = self.state.last_speaker
