@@ -144,12 +144,15 @@ class LexiconMatcher:
         """All matches (overlapping allowed), in text order."""
         tokens = tokenize(text) if tokens is None else tokens
         out: list[Match] = []
-        root_get = self._root.get
+        root = self._root
         count = len(tokens)
         depth = self.max_depth
         gap_ok = _GAP.fullmatch
-        for i, first in enumerate(tokens):
-            node = root_get(first.norm)
+        # Only tokens that begin some phrase start a walk: one set lookup per token, in a comprehension
+        starts = [i for i, tok in enumerate(tokens) if tok[1] in root]
+        for i in starts:
+            first = tokens[i]
+            node = root[first.norm]
             j = i
             while node is not None:
                 entries = node.get(None)
