@@ -211,3 +211,21 @@ def test_clause_reported_by_a_source_after_it_is_one_relation():
     rel = _spans("A night nurse decided to call the police, a hospital source said.")
     assert _has(rel, "a hospital source", "said", "A night nurse decided")
     assert not any(c == "decided" for _, c, _ in rel)
+
+
+def test_question_in_quotation_marks_then_its_speech_clause():
+    rel = _spans("“Who pays for the new bridge?” Councillor Dana Reyes asked. The meeting ended early. "
+                 "“Where did the money go?” a fisherman in the crowd shouts.")
+    assert _has(rel, "Councillor Dana Reyes", "asked", "Who pays for the new bridge?")
+    assert _has(rel, "a fisherman in the crowd", "shouts", "Where did the money go?")
+
+
+def test_parenthetical_speech_clause_with_a_time_or_place_phrase():
+    rel = _spans("The new turbines, Ivo Brandt explained at the site on Tuesday, will run all winter.")
+    assert _has(rel, "Ivo Brandt", "explained", "will run all winter")
+
+
+def test_question_clause_as_what_was_said():
+    rel = _spans("Ivo Brandt explained why the turbines stopped. The auditor asked whether the ledger was complete.")
+    assert _has(rel, "Ivo Brandt", "explained", "why the turbines stopped")
+    assert _has(rel, "The auditor", "asked", "whether the ledger was complete")

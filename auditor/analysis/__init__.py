@@ -17,7 +17,7 @@ def analyse(article: Article) -> Analysis:
     text = article.text
     quotes = sorted(set(find_quotes(text)) | set(article.blockquotes))
     attributor = Attributor(text, quotes, load_vocabulary())
-    sentence_spans = _keep_quotes_whole(text, split_sentences(text), quotes)
+    sentence_spans = _keep_quotes_whole(text, split_sentences(text), quotes, attributor)
     found: list[tuple[int, Found]] = []
     for index, (s, e) in enumerate(sentence_spans):
         found.extend((index, f) for f in attributor.sentence(s, e))
@@ -82,9 +82,10 @@ class _SpanIndex:
 
 
 def _keep_quotes_whole(text: str, sentences: list[tuple[int, int]],
-                       quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                       quotes: list[tuple[int, int]], attributor: Attributor | None = None) -> list[tuple[int, int]]:
     """Sentences joined where a quotation runs across their boundary within one paragraph: the quotation
-    and the verb that introduces it belong to one sentence ("“It is over. We lost,” she said.")."""
+    and the verb that introduces it belong to one sentence ("“It is over. We lost,” she said."); so are a
+    question or exclamation in quotation marks and the short speech clause after it ("“Why?” he asked.")."""
     out: list[tuple[int, int]] = []
     q = 0
     for start, end in sentences:
@@ -99,7 +100,9 @@ def _keep_quotes_whole(text: str, sentences: list[tuple[int, int]],
                     crossing = True
                     break
                 k += 1
-            if crossing and "\n" not in text[prev_end:start]:
+            asked = not crossing and attributor is not None and q > 0 and quotes[q - 1][1] == prev_end and \
+                text[prev_end - 2:prev_end - 1] in ("?", "!") and attributor.opens_with_cue(start, end)
+            if (crossing or asked) and "\n" not in text[prev_end:start]:
                 out[-1] = (prev_start, end)
                 continue
         out.append((start, end))

@@ -67,6 +67,8 @@ _PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ia
 _NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "reply", "supply", "apply", "assembly", "early",
                 "only", "likely", "daily", "weekly", "monthly", "yearly", "holy", "lily", "belly", "bully",
                 "folly", "jolly", "sally", "kelly", "emily", "molly", "billy", "willy"}
+# Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
+_SUBJECT_PREPOSITIONS = {"in", "at", "of", "from", "on", "for", "with"}
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
 _OPENERS = {"on", "in", "at", "during", "after", "before", "when", "while", "as", "since", "with", "despite",
             "meanwhile", "however", "later", "earlier", "instead", "still", "yet", "then", "speaking", "asked",
@@ -87,6 +89,10 @@ _ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|throu
                              r"privately|publicly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                              r"(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
 _OPEN_QUOTES = "“\"«‘'„‹"
+# Where or when something was said, ending at a comma ("…, she explained earlier in the hearing, …")
+_ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|through|with|last|this|earlier|later|"
+                              r"yesterday|today|tonight|again|recently|privately|publicly|monday|tuesday|"
+                              r"wednesday|thursday|friday|saturday|sunday)\b[^,;:.!?“”\"\n]{0,60},\s*", re.I)
 # Verbs whose object is the listener ("told The Post on Thursday"): with nothing else after them, the
 # content is the clause before the comma
 _LISTENER_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify", "advise"}
@@ -150,6 +156,18 @@ class Attributor:
         self.v = vocab
         # One source for every claim the text presents as held by nobody it names
         self.unspecified = Speaker(UNSPECIFIED, "anonymous")
+
+    def opens_with_cue(self, start: int, end: int) -> bool:
+        """Is text[start:end] a short speech clause ("Vitter demanded.", "a narrator in the ad asks.")?"""
+        if end - start > 160 or self.text[start:start + 1] in _OPEN_QUOTES:
+            return False
+        k = bisect.bisect_left(self._match_starts, start)
+        while k < len(self._matches) and self._matches[k].start < min(end, start + 60):
+            m = self._matches[k]
+            if m.entry.rule_index == CUE and not re.search(r"[,;:“”\"()]", self.text[start:m.start]):
+                return True
+            k += 1
+        return False
 
     # --- helpers ------------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> tuple[int, int] | None:
@@ -320,9 +338,23 @@ class Attributor:
         # "reports surfaced suggesting": the noun before a bare past-tense verb is the subject
         if len(phrase) >= 2 and not _cap(phrase[-1]) and phrase[-1].norm.endswith("ed"):
             phrase = phrase[:-1]
+        if phrase and not self._plausible_subject(phrase):
+            # "a narrator in the ad asks", "the authors of the study found": the noun before the preposition
+            k = next(n for n, t in enumerate(toks) if t is phrase[0]) - 1
+            if k >= 1 and toks[k].norm in _SUBJECT_PREPOSITIONS and not re.search(r"[,;:“”\"()—–]", self._gap(toks[k], phrase[0])):
+                head = self._np_back(toks, k - 1)
+                if head and (self._plausible_subject(head) or head[-1].norm.endswith(_PERSON_ENDINGS)) and \
+                        not _cap(head[-1]) and head[-1].norm not in self.v.pronouns:
+                    return head + [toks[k]] + phrase
         if not self._plausible_subject(phrase) and not any(p.norm in _DETERMINERS for p in phrase[:-1]):
             return []
         return phrase
+
+    def _head_before_preposition(self, phrase: list[Token]) -> bool:
+        """Does a subject like "a narrator in the ad" have a head that can speak before its preposition?"""
+        cut = next((n for n, t in enumerate(phrase) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
+        return cut > 0 and (self._plausible_subject(phrase[cut - 1:cut]) or
+                            phrase[cut - 1].norm.endswith(_PERSON_ENDINGS))
 
     def _skip_time(self, toks: list[Token], j: int) -> int:
         """Index of the word before a time phrase ending at toks[j] ("Sanders on Tuesday said",
@@ -466,6 +498,11 @@ class Attributor:
                             r"\s+that\b\s*|\s*:\s*", after_text)
         if comp and after_text[comp.end():].strip(" .\"”"):
             return [(after_from + comp.end(), end)], True
+        # "explained how …", "asked whether …", "did not say why …": a question clause
+        if not np_after:
+            wh = re.match(r"\s+(?:how|why|what|whether|where|when|who|if)\b", after_text)
+            if wh and after_text[wh.end():].strip(" .?\"”"):
+                return [(after_from + wh.start() + len(wh.group()) - len(wh.group().lstrip()), end)], True
         # "described it as …", "referred to X as …"
         if base in self.v.as_verbs and not np_after:
             as_match = re.match(r"(?:\s+[\w’'-]+){0,7}?\s+as\b\s*", after_text)
@@ -483,6 +520,11 @@ class Attributor:
         # a participle after a comma ("…, calling her evasive") modifies the clause before it: its content
         # comes after it, never before
         participle = toks[i].norm.endswith("ing") and not speaker_np
+        # "These workers, the chief explained earlier in the hearing, were well paid": a parenthesis
+        aside = _ADVERBIAL_COMMA.match(rest) if speaker_np and not np_after else None
+        if aside and before.strip(" ,;—–") and re.search(r",\s*$", before) and not participle and \
+                rest[aside.end():].strip(" ."):
+            return [(start, pre_end), (end - len(rest) + aside.end(), end)], True
         if before.strip(" ,;—–") and re.search(r"[,—–]\s*$", before) and not participle and \
                 (not rest_starts_clause or np_after or not speaker_np or listener_only):
             content = [(start, pre_end)]
@@ -628,10 +670,12 @@ class Attributor:
                 left = []  # "On Monday, Clinton leaned in, painting Trump as …": the clause's subject speaks
             # a verb form with a that-clause after it is a verb whatever its subject ("A new poll shows that …",
             # "Another slide suggests that …")
-            verb_with_that = cue_tok.norm.endswith("s") and not cue_tok.norm.endswith("ss") and \
-                bool(re.match(r"\s+that\b", after_text)) and bool(left) and left[0].norm in ("a", "an", "another")
+            verb_with_that = cue_tok.norm.endswith("s") and not cue_tok.norm.endswith("ss") and bool(left) and \
+                (bool(re.match(r"\s+that\b", after_text)) and left[0].norm in ("a", "an", "another")
+                 # a quotation right before the subject: "“Why?” a narrator asks."
+                 or bool(re.search(r"[”\"»][\s,]*$", text[start:left[0].start])))
             if left and base in self.v.noun_like and not past and not verb_with_that and \
-                    not self._plausible_subject(left[-1:]):
+                    not self._plausible_subject(left[-1:]) and not self._head_before_preposition(left):
                 left = []
             if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that:
                 continue  # "a Donald Trump tweet", "a government plan": a compound noun
