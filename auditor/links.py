@@ -206,6 +206,7 @@ def _parents(host: str) -> list[str]:
     return [".".join(labels[i:]) for i in range(len(labels))]
 
 
+@lru_cache(maxsize=4096)  # pages link the same URLs over and over (home page, sections, share buttons)
 def classify(url: str, own_domain: str | None = None) -> tuple[str | None, str]:
     """(registered domain, class) of one link. Own outlet first, then the listed domains (longest match),
     then government and academic country suffixes, then any domain the ratings table rates (news)."""
