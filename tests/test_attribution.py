@@ -229,3 +229,17 @@ def test_question_clause_as_what_was_said():
     rel = _spans("Ivo Brandt explained why the turbines stopped. The auditor asked whether the ledger was complete.")
     assert _has(rel, "Ivo Brandt", "explained", "why the turbines stopped")
     assert _has(rel, "The auditor", "asked", "whether the ledger was complete")
+
+
+def test_shares_of_a_group_and_documents_with_participles_as_subjects():
+    rel = _spans("Nearly half said they trust the council. Six in 10 say the roads are worse. "
+                 "A court filing published Monday says that the lease was void.")
+    assert _has(rel, "Nearly half", "said", "they trust the council")
+    assert _has(rel, "Six in 10", "say", "the roads are worse")
+    assert _has(rel, "A court filing", "says", "the lease was void")
+
+
+def test_citing_after_a_speech_clause_is_the_speakers_participle():
+    rel = _spans("“The harbour is silting up,” Ana Ruiz said, citing the dredging survey.")
+    assert _has(rel, "Ana Ruiz", "said", "The harbour is silting up")
+    assert _has(rel, "Ana Ruiz", "citing", "the dredging survey")

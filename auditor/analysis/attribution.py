@@ -346,6 +346,10 @@ class Attributor:
                 if head and (self._plausible_subject(head) or head[-1].norm.endswith(_PERSON_ENDINGS)) and \
                         not _cap(head[-1]) and head[-1].norm not in self.v.pronouns:
                     return head + [toks[k]] + phrase
+                # "Six in 10 say", "two of three voters said": a share of a group
+                if head and (head[-1].norm in self.v.number_words or head[-1].norm.isdigit()) and \
+                        (phrase[-1].norm.isdigit() or phrase[-1].norm in self.v.number_words):
+                    return head + [toks[k]] + phrase
         if not self._plausible_subject(phrase) and not any(p.norm in _DETERMINERS for p in phrase[:-1]):
             return []
         return phrase
@@ -603,11 +607,18 @@ class Attributor:
             if m.end <= end:
                 by_list[m.entry.rule_index].append(m)
         self._sentence_matches = by_list
-        self._cue_starts = {m.start for m in by_list[CUE]}
+        # cue words that read as verbs here: a noun-like cue in the present ("the report", "a news report")
+        # does not end a subject phrase
+        noun_like, irregular = self.v.noun_like, self.v.irregular_past
+        self._cue_starts = {m.start for m in by_list[CUE]
+                            if self.v.cue_bases[m.entry.term_index] not in noun_like
+                            or text[m.end - 2:m.end] == "ed" or text[m.start:m.end].lower() in irregular}
         for m in by_list[ACCORDING]:
             a_start, a_end = m.start, m.end
             if self._in_quote(a_start):
                 continue
+            if text[a_start:a_end].lower().endswith("ing") and re.search(r",\s*$", text[start:a_start]):
+                continue  # "…, McCain said, citing low growth": a participle of the clause's subject (a cue)
             idx = next((k for k, t in enumerate(toks) if t.start >= a_end), None)
             if idx is None:
                 continue
@@ -685,7 +696,8 @@ class Attributor:
                 continue  # "a group called Lashkar", "His group, called the Legacy Fund,": a name, not speech
             if left:
                 speaker_np = left
-            elif i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start]):
+            elif (i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start])) and \
+                    not cue_tok.norm.endswith("ing"):  # "…, declaring it “…”": a participle does not invert
                 speaker_np = self._subject_right(toks, j + 1)
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False

@@ -43,6 +43,7 @@ class Vocabulary:
     speech_nouns: frozenset[str]
     hearsay_triggers: frozenset[str]
     hearsay_owner_verbs: frozenset[str]
+    number_words: frozenset[str]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -98,4 +99,5 @@ def load_vocabulary() -> Vocabulary:
         speech_nouns=frozenset(_words(data, "speech_nouns", str(path))),
         hearsay_triggers=frozenset(_words(data, "hearsay_triggers", str(path))),
         hearsay_owner_verbs=frozenset(_words(data, "hearsay_owner_verbs", str(path))),
+        number_words=frozenset(_words(data, "number_words", str(path))),
     )
