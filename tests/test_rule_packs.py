@@ -25,3 +25,53 @@ def test_packaged_rules_lint_clean():
     from auditor.ruleset.selftest import lint
     problems = [p for p in lint(build_ruleset()) if "example" not in p.message]  # examples run above
     assert not problems, "\n".join(str(p) for p in problems)
+
+
+CONTEXT_PACK = """pack: c
+rules:
+  - id: c.context
+    kind: lexicon
+    category: framing
+    severity: info
+    weight: 1
+    case: lower
+    inflect: first
+    message: "m '{match}'"
+    description: a description long enough to teach something to the reader of this rule file.
+    link: https://example.org/
+    exceptions: [the claim that]
+    terms:
+      - "claim [that|to]"
+      - "[the|a] sham"
+      - {term: boasted, inflect: none, forms: ["boasts [that]"]}
+    examples: {flag: [She claims that it rained.], pass: [It rained.]}
+"""
+
+
+@pytest.fixture()
+def context_rules(tmp_path):
+    (tmp_path / "c.yaml").write_text(CONTEXT_PACK)
+    return build_ruleset([tmp_path], include_default=False)
+
+
+@pytest.mark.parametrize("text, excerpt", [
+    ("She claims that it rained.", "claims"),      # trailing context, inflected word
+    ("They claimed to be doctors.", "claimed"),   # the other alternative
+    ("Claiming that it rained, he left.", "Claiming"),  # sentence-initial capital with case: lower
+    ("It was a sham from the start.", "sham"),    # leading context
+    ("He boasts that he won.", "boasts"),         # context in an explicit form
+])
+def test_bracketed_context_must_be_there_but_is_not_the_finding(context_rules, text, excerpt):
+    import auditor
+    found = [f.excerpt for f in auditor.audit_text(text, ruleset=context_rules).findings]
+    assert found == [excerpt]
+
+
+@pytest.mark.parametrize("text", [
+    "Her claim was rejected.",       # no context word after it
+    "Shams were sold at the fair.",  # no context word before it
+    "He repeated the claim that it rained.",  # an exception still covers the match
+])
+def test_bracketed_context_missing_or_excepted(context_rules, text):
+    import auditor
+    assert not auditor.audit_text(text, ruleset=context_rules).findings

@@ -3,7 +3,8 @@ whatever the number of terms."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import product
 
 from ..textutil import Token, tokenize
 
@@ -84,6 +85,8 @@ class Entry:
     term_index: int  # -1 for exceptions
     case: str
     surface: tuple[str, ...]  # the term's own words, for case-sensitive comparison
+    lead: int = 0  # context words before the match ("[the] claim"): required, not part of the finding
+    trail: int = 0  # context words after it ("claims [that]")
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,26 @@ def _variants(words: list[str], inflect: str, forms: tuple[str, ...],
     return seqs
 
 
+_CONTEXT = re.compile(r"^\s*((?:\[[^\[\]]*\]\s*)*)(.*?)\s*((?:\[[^\[\]]*\]\s*)*)$", re.S)
+
+
+def _context(phrase: str) -> tuple[list[str], str, list[str]]:
+    """(leading context slots, the phrase proper, trailing context slots) of "[a|b] words [c]"."""
+    m = _CONTEXT.match(phrase)
+    if m is None or not m.group(2).strip():
+        return [], phrase, []
+    return re.findall(r"\[([^\[\]]*)\]", m.group(1)), m.group(2), re.findall(r"\[([^\[\]]*)\]", m.group(3))
+
+
+def _slots(slots: list[str]) -> list[tuple[str, ...]]:
+    """Every word sequence a list of context slots allows (each slot: alternatives split by '|')."""
+    sequences: list[tuple[str, ...]] = [()]
+    for slot in slots:
+        options = [tuple(t.norm for t in tokenize(alt)) for alt in slot.split("|")]
+        sequences = [s + o for s in sequences for o in options if o]
+    return sequences
+
+
 class LexiconMatcher:
     def __init__(self) -> None:
         self._root: dict = {}
@@ -124,21 +147,35 @@ class LexiconMatcher:
 
     def add(self, phrase: str, entry: Entry, inflect: str, forms: tuple[str, ...] = (),
             derive: tuple[str, ...] = ()) -> None:
-        tokens = [t.text for t in tokenize(phrase)]
+        """Index a phrase, its inflections and derived forms and its explicit `forms`. Words in square
+        brackets at either end are context ("claims [that]", "[the] claim", "[to|that]" for either):
+        they must be there, but the match covers only the words between them, which inflect."""
+        lead, core, trail = _context(phrase)
+        tokens = [t.text for t in tokenize(core)]
         if not tokens:
             return
-        sequences = set(_variants(tokens, inflect, forms, derive))
+        cores = set(_variants(tokens, inflect, (), derive))
         # a hyphenated or spaced compound also matches written as one word: hard-line ~ hardline
-        if len(tokens) > 1 and ("-" in phrase or "‐" in phrase):
+        if len(tokens) > 1 and ("-" in core or "‐" in core):
             joined = "".join(w.lower() for w in tokens)
-            sequences |= set(_variants([joined], inflect, (), derive))
-        for seq in sequences:
-            node = self._root
-            for word in seq:
-                node = node.setdefault(word, {})
-            node.setdefault(None, []).append(entry)
-            self.max_depth = max(self.max_depth, len(seq))
-            self.size += 1
+            cores |= set(_variants([joined], inflect, (), derive))
+        shapes = [(lead, cores, trail)]
+        for form in forms:
+            f_lead, f_core, f_trail = _context(form)
+            f_tokens = tuple(t.norm for t in tokenize(f_core))
+            if f_tokens:
+                shapes.append((f_lead, {f_tokens}, f_trail))
+        for before, middles, after in shapes:
+            for head, middle, tail in product(_slots(before), sorted(middles), _slots(after)):
+                sequence_entry = entry if not (head or tail) else replace(
+                    entry, lead=len(head), trail=len(tail),
+                    surface=tuple(t.text for t in tokenize(core)) if entry.surface else ())
+                node = self._root
+                for word in head + middle + tail:
+                    node = node.setdefault(word, {})
+                node.setdefault(None, []).append(sequence_entry)
+                self.max_depth = max(self.max_depth, len(head) + len(middle) + len(tail))
+                self.size += 1
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
         """All matches (overlapping allowed), in text order."""
@@ -158,7 +195,11 @@ class LexiconMatcher:
                 entries = node.get(None)
                 if entries:
                     for entry in entries:
-                        if entry.case == "insensitive" or _case_ok(entry, tokens, i, j, text):
+                        if entry.lead or entry.trail:  # context words stay outside the match
+                            a, b = i + entry.lead, j - entry.trail
+                            if entry.case == "insensitive" or _case_ok(entry, tokens, a, b, text):
+                                out.append(Match(entry, tokens[a].start, tokens[b].end))
+                        elif entry.case == "insensitive" or _case_ok(entry, tokens, i, j, text):
                             out.append(Match(entry, first.start, tokens[j].end))
                 j += 1
                 if j >= count or j - i >= depth:
