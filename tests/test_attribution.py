@@ -243,3 +243,20 @@ def test_citing_after_a_speech_clause_is_the_speakers_participle():
     rel = _spans("“The harbour is silting up,” Ana Ruiz said, citing the dredging survey.")
     assert _has(rel, "Ana Ruiz", "said", "The harbour is silting up")
     assert _has(rel, "Ana Ruiz", "citing", "the dredging survey")
+
+
+def test_thanks_praise_topics_and_responses_as_cues():
+    rel = _spans("Mayor Ines Carvalho thanked the volunteers for their work. The union expressed concern about "
+                 "the rota. Dr. Sam Osei spoke about the outbreak on Monday. The treasurer pointed to figures "
+                 "that showed a surplus. The minister responded by citing the harvest data.")
+    assert _has(rel, "Mayor Ines Carvalho", "thanked", "the volunteers")
+    assert _has(rel, "The union", "expressed", "concern about the rota")
+    assert _has(rel, "Dr. Sam Osei", "spoke about", "the outbreak")
+    assert _has(rel, "The treasurer", "pointed to", "figures")
+    assert _has(rel, "The minister", "responded", "citing the harvest data")
+
+
+def test_continued_only_with_a_quotation_or_colon():
+    rel = _spans("“The ferry is safe,” Jon Berg continued. The ferry continued to run all night.")
+    assert _has(rel, "Jon Berg", "continued", "The ferry is safe")
+    assert not any("run all night" in body for _, _, body in rel)

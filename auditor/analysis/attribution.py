@@ -502,6 +502,13 @@ class Attributor:
                             r"\s+that\b\s*|\s*:\s*", after_text)
         if comp and after_text[comp.end():].strip(" .\"”"):
             return [(after_from + comp.end(), end)], True
+        # "responded by citing the poll", "replied with a joke", "responded to the charge": what the response was
+        if base in self.v.response_verbs and not np_after:
+            how = re.match(r"\s+(?:by|with|to)\s+(?=\S)", after_text)
+            if how:
+                clause = re.match(r"[^,;:.!?—–―]*", after_text[how.end():])
+                if clause.group().strip():
+                    return [(after_from + how.end(), after_from + how.end() + clause.end())], False
         # "explained how …", "asked whether …", "did not say why …": a question clause
         if not np_after:
             wh = re.match(r"\s+(?:how|why|what|whether|where|when|who|if)\b", after_text)

@@ -44,6 +44,7 @@ class Vocabulary:
     hearsay_triggers: frozenset[str]
     hearsay_owner_verbs: frozenset[str]
     number_words: frozenset[str]
+    response_verbs: frozenset[str]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -100,4 +101,5 @@ def load_vocabulary() -> Vocabulary:
         hearsay_triggers=frozenset(_words(data, "hearsay_triggers", str(path))),
         hearsay_owner_verbs=frozenset(_words(data, "hearsay_owner_verbs", str(path))),
         number_words=frozenset(_words(data, "number_words", str(path))),
+        response_verbs=frozenset(_words(data, "response_verbs", str(path))),
     )
