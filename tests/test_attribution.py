@@ -260,3 +260,21 @@ def test_continued_only_with_a_quotation_or_colon():
     rel = _spans("“The ferry is safe,” Jon Berg continued. The ferry continued to run all night.")
     assert _has(rel, "Jon Berg", "continued", "The ferry is safe")
     assert not any("run all night" in body for _, _, body in rel)
+
+
+def test_records_gerund_clauses_weekdays_and_coordinated_then():
+    rel = _spans("Court records show the firm paid no rent. The farmer says growing rice is hard. "
+                 "Olu Bakare tweeted Sunday that the match was fixed. "
+                 "Ngozi Eze toured the port, then says the cranes are too old. King says the tide is late.")
+    assert _has(rel, "Court records", "show", "the firm paid no rent")
+    assert _has(rel, "The farmer", "says", "growing rice is hard")
+    assert _has(rel, "Olu Bakare", "tweeted", "the match was fixed")
+    assert _has(rel, "Ngozi Eze", "says", "the cranes are too old")
+    assert _has(rel, "King", "says", "the tide is late")
+
+
+def test_dateline_and_go_on_to_say():
+    rel = _spans("OSLO (Reuters) — After the vote, the fisheries minister spoke briefly, saying the quota would hold. "
+                 "The letter goes on to say: “We expect a reply.”")
+    assert _has(rel, "the fisheries minister", "saying", "the quota would hold")
+    assert _has(rel, "The letter", "say", "We expect a reply")

@@ -57,7 +57,7 @@ _BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:later|again|also|then|further|simply|
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
 # Verbs that carry on into a cue's infinitive ("went on to say", "continued to insist")
-_GO_ON = {"on", "went", "continued", "continues", "continue", "proceeded", "moved", "began", "begins", "sought",
+_GO_ON = {"on", "went", "goes", "go", "continued", "continues", "continue", "proceeded", "moved", "began", "begins", "sought",
           "tried", "rushed", "hastened", "declined", "refused", "wanted", "wants", "appeared", "seemed"}
 # Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
 _PEOPLE_SUFFIXES = ("ists", "ians", "ers", "ors", "ants", "ents")
@@ -67,6 +67,9 @@ _PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ia
 _NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "reply", "supply", "apply", "assembly", "early",
                 "only", "likely", "daily", "weekly", "monthly", "yearly", "holy", "lily", "belly", "bully",
                 "folly", "jolly", "sally", "kelly", "emily", "molly", "billy", "willy"}
+# Participles that open a sentence capitalised ("Having announced that …"): never a name
+_PARTICIPLE_OPENERS = {"having", "being", "according", "including", "following", "speaking", "saying", "adding",
+                       "noting", "citing", "asked", "told", "pressed", "reached"}
 # Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
 _SUBJECT_PREPOSITIONS = {"in", "at", "of", "from", "on", "for", "with"}
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
@@ -285,6 +288,8 @@ class Attributor:
         if not phrase:
             return False
         head = phrase[-1]
+        if len(phrase) == 1 and head.norm in _PARTICIPLE_OPENERS:
+            return False  # "Having announced that …": a participle, not a name
         if head.norm in self.v.speech_nouns and self._possessor(phrase):
             return True  # "Lavrov's remarks signal that …"
         if not _cap(head) and head.norm.endswith(_PEOPLE_SUFFIXES) and len(head.norm) > 5:
@@ -416,8 +421,12 @@ class Attributor:
         "Obama ended his speech by saying …"): a pronoun, a name, or a determiner phrase ending in a noun
         that can speak."""
         k = 0
-        if toks[0].norm in _OPENERS or toks[0].norm in self.v.time_words or _adverb(toks[0]):
-            k = next((n for n in range(1, before) if "," in self._gap(toks[n - 1], toks[n])), before)
+        if toks[0].text.isupper() and len(toks[0].text) > 1:
+            # a dateline ("WASHINGTON (AP) — …", "PARIS, May 2 (Reuters) — …"): the sentence starts after it
+            dash = next((n for n in range(1, min(before, 12)) if re.search(r"[—–]|--", self._gap(toks[n - 1], toks[n]))), 0)
+            k = dash
+        if toks[k].norm in _OPENERS or toks[k].norm in self.v.time_words or _adverb(toks[k]):
+            k = next((n for n in range(k + 1, before) if "," in self._gap(toks[n - 1], toks[n])), before)
         if k >= before:
             return None, []
         first = toks[k]
@@ -498,8 +507,9 @@ class Attributor:
             comp = re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?\s+that\b\s*|\s*:\s*", after_text)
         else:  # "said on Tuesday that …" (a time or place, not an object: "rejected proposals that …")
             comp = re.match(r"(?:\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|"
-                            r"again|also|publicly|privately|repeatedly|before|after|via|through|from|with|while|when)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
-                            r"\s+that\b\s*|\s*:\s*", after_text)
+                            r"again|also|publicly|privately|repeatedly|before|after|via|through|from|with|while|when|monday|tuesday|"
+                            r"wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
+                            r"\s+that\b\s*|\s*:\s*", after_text, re.I)
         if comp and after_text[comp.end():].strip(" .\"”"):
             return [(after_from + comp.end(), end)], True
         # "responded by citing the poll", "replied with a joke", "responded to the charge": what the response was
@@ -547,7 +557,7 @@ class Attributor:
             return None
         # "X said the plan would fail"
         if base not in self.v.needs_complement and base not in self.v.as_verbs:
-            if re.match(r"\s*,?\s*\w+ing\b", rest):
+            if re.match(r"\s*,\s*\w+ing\b", rest):
                 return None
             return [(end - len(rest), end)], True
         # "wants to repeal the law", "urged voters to register": the intention, in the narrator's words
@@ -684,7 +694,9 @@ class Attributor:
                 continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
             gap_before = text[toks[i - 1].end:c_start] if i > 0 else ""
             left = self._subject_left(toks, i, start)
-            if cue_tok.norm.endswith("ing") and "," in gap_before:
+            # "…, then says …": a verb coordinated with the clause before, whose subject speaks
+            coordinated = i > 1 and toks[i - 1].norm in ("then", "later") and "," in self._gap(toks[i - 2], toks[i - 1])
+            if cue_tok.norm.endswith("ing") and "," in gap_before or coordinated:
                 left = []  # "On Monday, Clinton leaned in, painting Trump as …": the clause's subject speaks
             # a verb form with a that-clause after it is a verb whatever its subject ("A new poll shows that …",
             # "Another slide suggests that …")
@@ -709,9 +721,14 @@ class Attributor:
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False
             own = False
+            if not speaker_np and i > 2 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON:
+                # "The email goes on to say", "Critics went on to argue": the subject of the verb before "to"
+                verb = i - 3 if toks[i - 2].norm == "on" else i - 2
+                speaker_np = self._subject_left(toks, verb, start) if verb > 0 else []
             if not speaker_np:
                 # "…, describing it as", "and pointed out", "went on to say": the subject is the clause's
-                if cue_tok.norm.endswith("ing") and i > 0 or (i > 0 and toks[i - 1].norm in {"and", "also", "further"}) or \
+                if cue_tok.norm.endswith("ing") and i > 0 or coordinated or \
+                        (i > 0 and toks[i - 1].norm in {"and", "also", "further"}) or \
                         (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm == "and") or \
                         (i > 1 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON):
                     implicit = True
