@@ -278,3 +278,16 @@ def test_dateline_and_go_on_to_say():
                  "The letter goes on to say: “We expect a reply.”")
     assert _has(rel, "the fisheries minister", "saying", "the quota would hold")
     assert _has(rel, "The letter", "say", "We expect a reply")
+
+
+def test_reported_speech_ends_where_another_speaker_or_participle_begins():
+    rel = _spans("Aides confirmed he read the memo, Petra Lind questioned why it was late. "
+                 "The council posted a notice, saying the pool is closed and linking to a map of other pools. "
+                 "The union replied hours later, calling for talks but refusing to end the strike.")
+    assert _has(rel, "Aides", "confirmed", "he read the memo")
+    assert not any(c == "confirmed" and "Lind" in body for _, c, body in rel)
+    assert _has(rel, "Petra Lind", "questioned", "why it was late")
+    assert any(c == "saying" and body == "the pool is closed" for _, c, body in rel)
+    assert any(c == "calling for" and body == "talks" for _, c, body in rel)
+    assert not any(c == "calling" for _, c, _ in rel)
+    assert _has(rel, "The union", "refusing", "to end the strike")

@@ -49,6 +49,13 @@ _NOUN_MODIFIERS = {"earlier", "repeated", "latest", "new", "recent", "own", "pub
 # ("…, she said in a phone interview. “But …”")
 _CARRY_ON = re.compile(r"(?:\s+(?:in|on|at|during|after|before|to|from|with|via|through|last|this|earlier|"
                        r"later|yesterday|today|tonight|again)\b[^.!?“”\"\n]{0,60})?[ \t.,;:]*")
+# An object named after a cue: up to punctuation, "but", or "and" with another participle ("calling for
+# unity but refusing to …", "praising the staff and thanking …")
+_OBJECT_CLAUSE = re.compile(r"(?:(?!\s+(?:but|and\s+\w+ing)\b)[^,;:.!?—–―])*")
+# "… and linking to …": a participle coordinated with the one that introduced the content
+_AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]{3,}ing\b")
+# A comma right before a position
+_COMMA_END = re.compile(r",\s*$")
 # A comma and at most one adverb right before a participle ("…, later adding")
 _COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 # Between a cue and the quotation it introduces: punctuation and at most one adverb ("adding later, “…”")
@@ -425,7 +432,8 @@ class Attributor:
             # a dateline ("WASHINGTON (AP) — …", "PARIS, May 2 (Reuters) — …"): the sentence starts after it
             dash = next((n for n in range(1, min(before, 12)) if re.search(r"[—–]|--", self._gap(toks[n - 1], toks[n]))), 0)
             k = dash
-        if toks[k].norm in _OPENERS or toks[k].norm in self.v.time_words or _adverb(toks[k]):
+        if toks[k].norm in _OPENERS or toks[k].norm in self.v.time_words or _adverb(toks[k]) or \
+                toks[k].norm.endswith(("ing", "ed")) and len(toks[k].norm) > 5:  # "Listening to him, …"
             k = next((n for n in range(k + 1, before) if "," in self._gap(toks[n - 1], toks[n])), before)
         if k >= before:
             return None, []
@@ -572,13 +580,34 @@ class Attributor:
             return [(end - len(rest), end)], base not in self.v.object_cues
         # "Trump cited the poll", "She called him a liar": the object is content
         if base in self.v.object_cues:
-            clause = re.match(r"[^,;:.!?—–―]*", rest)
+            clause = _OBJECT_CLAUSE.match(rest)
             span = (end - len(rest), end - len(rest) + clause.end())
             if text[span[0]:span[1]].strip():
                 # "called out the speaker", "called off the talks": a phrasal verb, not a naming
                 naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back)\b", rest)
                 return [span], naming
         return None
+
+    def _end_at_next_speaker(self, found: list[Found], quotes: list[tuple[int, int]]) -> None:
+        """Reported speech ends at a comma where another source and its cue begin ("Staff confirmed he
+        knew of the cable, Graham questioned why …"): the second clause is the other source's."""
+        text = self.text
+        starts = [g.source_span[0] for g in found if g.source_span[1] > g.source_span[0]
+                  and g.source_span[1] <= g.cue_span[0]]
+        if not starts:
+            return
+        for f in found:
+            if f.kind != "indirect":
+                continue
+            pieces = []
+            for s, e in f.content:
+                if (s, e) not in quotes:
+                    cut = next((p for p in starts if s < p < e and p > f.cue_span[1] and
+                                (c := _COMMA_END.search(text, s, p))), None)
+                    if cut is not None:
+                        e = _trim(text, s, _COMMA_END.search(text, s, cut).start())[1]
+                pieces.append((s, e))
+            f.content = [c for c in pieces if c[1] > c[0]] or f.content
 
     def _before_participle(self, content: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
         """Reported speech ends where a participle of saying takes over after a comma ("said its profits
@@ -656,10 +685,13 @@ class Attributor:
             found.append(Found(speaker, (np[0].start, np_end), (a_start, a_end), content, "indirect"))
         # cue verbs
         sentence_subject: Speaker | None = None
+        longest: dict[int, int] = {}
+        for m in by_list[CUE]:
+            longest[m.start] = max(longest.get(m.start, 0), m.end)
         for m in by_list[CUE]:
             c_start, c_end = m.start, m.end
-            if self._in_quote(c_start):
-                continue
+            if self._in_quote(c_start) or c_end < longest[c_start]:
+                continue  # "calling for": the phrase, not "calling" as well
             i = next(k for k, t in enumerate(toks) if t.start == c_start)
             j = next(k for k, t in enumerate(toks) if t.end == c_end)
             base = self.v.cue_bases[m.entry.term_index]
@@ -758,6 +790,9 @@ class Attributor:
                     continue
                 content, voiced = result
                 content = self._before_participle(content, c_end)
+                if cue_tok.norm.endswith("ing"):  # "saying he was sad and linking to a page"
+                    content = [(s, m.start()) if (m := _AND_PARTICIPLE.search(text, s, e)) else (s, e)
+                               for s, e in content]
             if kind == "indirect" and len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns \
                     and speaker_np[0].start < c_start:
                 # "McConnell, who said the goal was to win, spoke": the relative clause ends at its comma
@@ -796,6 +831,7 @@ class Attributor:
             if speaker is not None:
                 sentence_subject = speaker
         found.extend(self._nominal_cues(toks, end, found))
+        self._end_at_next_speaker(found, quotes)
         impersonal = self._impersonal(toks, start, end, found)
         if impersonal is not None:
             found.append(impersonal)
