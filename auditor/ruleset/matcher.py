@@ -28,6 +28,10 @@ def inflections(word: str) -> set[str]:
         forms.add(w + "s")
     if w.endswith("ee"):
         forms |= {w + "d", w + "ing"}
+    elif w.endswith("ie"):  # lie → lied, lying; tie → tied, tying
+        forms |= {w + "d", w[:-2] + "ying"}
+    elif w.endswith("ic"):  # panic → panicked, panicking
+        forms |= {w + "s", w + "ked", w + "king"}
     elif w.endswith("e"):
         forms |= {w + "d", w[:-1] + "ing"}
     elif w.endswith("y") and w[-2] not in _VOWELS:
