@@ -75,3 +75,10 @@ def test_bracketed_context_must_be_there_but_is_not_the_finding(context_rules, t
 def test_bracketed_context_missing_or_excepted(context_rules, text):
     import auditor
     assert not auditor.audit_text(text, ruleset=context_rules).findings
+
+
+@pytest.mark.parametrize("word, form", [("lie", "lying"), ("tie", "tying"), ("panic", "panicked"),
+                                        ("panic", "panicking"), ("slam", "slammed"), ("outrage", "outraging")])
+def test_regular_inflections(word, form):
+    from auditor.ruleset.matcher import inflections
+    assert form in inflections(word)
