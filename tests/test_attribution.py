@@ -291,3 +291,10 @@ def test_reported_speech_ends_where_another_speaker_or_participle_begins():
     assert any(c == "calling for" and body == "talks" for _, c, body in rel)
     assert not any(c == "calling" for _, c, _ in rel)
     assert _has(rel, "The union", "refusing", "to end the strike")
+
+
+def test_prepositional_object_of_a_cue_keeps_the_narrators_voice():
+    audit = _audit("Notes\n\nFour pupils who wrote to the mayor about the flooded underpass were invited to the hall.")
+    assert _voice(audit, "the flooded underpass")[0] == "narrator"
+    rel = _spans("The mayor said in a statement, “We will rebuild the underpass.”")
+    assert _has(rel, "The mayor", "said", "We will rebuild the underpass")

@@ -54,13 +54,17 @@ _CARRY_ON = re.compile(r"(?:\s+(?:in|on|at|during|after|before|to|from|with|via|
 _OBJECT_CLAUSE = re.compile(r"(?:(?!\s+(?:but|and\s+\w+ing)\b)[^,;:.!?—–―])*")
 # "… and linking to …": a participle coordinated with the one that introduced the content
 _AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]{3,}ing\b")
+# A preposition that opens what follows a cue: an object or an addressee, not a clause
+_PREPOSITION_FIRST = re.compile(r"\s*(?:to|about|of|on|for|with|at|in|into|from|by|against|over|after|before)\b",
+                                re.I)
 # A comma right before a position
 _COMMA_END = re.compile(r",\s*$")
 # A comma and at most one adverb right before a participle ("…, later adding")
 _COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 # Between a cue and the quotation it introduces: punctuation and at most one adverb ("adding later, “…”")
 _BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:later|again|also|then|further|simply|finally|earlier|afterwards|"
-                           r"[a-z]{3,}ly)\b[\s,:;]*)?")
+                           r"[a-z]{3,}ly)\b[\s,:;]*)?(?:(?:in|at|on|during|to|from|via|after|before)\s[^“”\"«»\n,.;:]{1,50}"
+                           r",[\s:]*)?")
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
 # Verbs that carry on into a cue's infinitive ("went on to say", "continued to insist")
@@ -567,6 +571,9 @@ class Attributor:
         if base not in self.v.needs_complement and base not in self.v.as_verbs:
             if re.match(r"\s*,\s*\w+ing\b", rest):
                 return None
+            if _PREPOSITION_FIRST.match(rest):
+                # "wrote to the White House about guns": what it was about, in the narrator's words
+                return [(end - len(rest), end)], False
             return [(end - len(rest), end)], True
         # "wants to repeal the law", "urged voters to register": the intention, in the narrator's words
         if base in self.v.infinitive_cues and re.match(r"(?:\s+(?!to\b)[\w’'.-]+){0,4}?\s+to\s+[a-z]", rest):
