@@ -2,6 +2,13 @@
 (propaganda technique spans) against the language and framing rules.
 
 python -m eval bias [--data DIR] [--limit N]
+python -m eval.bias [--data DIR] [--limit N] [--rules DIR ...] [--dump FILE.jsonl]
+
+Diagnostics (they change no figure's definition): `--rules DIR` adds a folder of rule packs to the
+default ones, to measure a candidate rule before it enters rules/; `--dump FILE` writes one JSON line
+per prediction counted in the per-rule table (dataset, rule, matched words, voice, whether it lies in a
+labelled span or a sentence labelled Biased, and the text around it), to read the misses and false
+alarms of a rule by category.
 
 What counts as a prediction: a finding of a `language` or `framing` rule that has a place in the text
 (document-level metric findings have none and are left out). Transparency and sourcing rules are disabled
@@ -94,6 +101,7 @@ def overlaps(a: Span, b: Span) -> bool:
 
 
 _RULESET = None
+_EXTRA_RULES: tuple[str, ...] = ()  # diagnostics: rule folders added to the default packs
 
 
 def _ruleset():
@@ -102,7 +110,7 @@ def _ruleset():
     if _RULESET is None:
         from auditor import get_ruleset
         from auditor.config import Config
-        _RULESET = get_ruleset(config=Config(disable=("transparency", "sourcing")))
+        _RULESET = get_ruleset(rules_dirs=_EXTRA_RULES, config=Config(disable=("transparency", "sourcing")))
     return _RULESET
 
 
@@ -215,7 +223,8 @@ def score_babe(items: list[BabeItem], rules: "RuleTally", jobs: int = 1) -> Babe
         score.word_fn += len(gold - covered)
         gold_spans = [(toks[i][1], toks[i][2]) for i in gold]
         for p in narrator:
-            rules.add(p, "babe", any(overlaps((p.start, p.end), g) for g in gold_spans), item.biased)
+            rules.add(p, "babe", any(overlaps((p.start, p.end), g) for g in gold_spans), item.biased,
+                      context=text)
     return score
 
 
@@ -343,7 +352,11 @@ def score_spans(docs: list[SpanDoc], dataset: str, rules: "RuleTally", jobs: int
             for group in groups:
                 score.predictions[group] += 1
                 score.inside[group] += inside
-            rules.add(p, dataset, inside)
+            context = None
+            if rules.records is not None:
+                host = doc.text if p.field == "text" else doc.title
+                context = f"{host[max(0, p.start - 100):p.start]}[[{host[p.start:p.end]}]]{host[p.end:p.end + 100]}"
+            rules.add(p, dataset, inside, context=context, document=doc.name)
     return score
 
 
@@ -360,9 +373,17 @@ class RuleTally:
     biased_sentence: Counter = field(default_factory=Counter)  # rule -> BABE firings in Biased sentences
     term_fires: Counter = field(default_factory=Counter)  # (rule, matched words) -> n
     term_hits: Counter = field(default_factory=Counter)  # (rule, matched words) -> counted as inside
+    records: list | None = None  # diagnostics (--dump): one dict per prediction when a list is given
 
-    def add(self, prediction: Prediction, dataset: str, inside: bool, biased_sentence: bool = False) -> None:
+    def add(self, prediction: Prediction, dataset: str, inside: bool, biased_sentence: bool = False,
+            context: str | None = None, document: str | None = None) -> None:
         rule = prediction.rule
+        if self.records is not None:
+            self.records.append({"dataset": dataset, "document": document, "rule": rule,
+                                 "category": prediction.category, "field": prediction.field,
+                                 "excerpt": prediction.excerpt, "voice": prediction.voice, "inside": inside,
+                                 "biased_sentence": biased_sentence if dataset == "babe" else None,
+                                 "context": context})
         self.fires[(rule, dataset)] += 1
         self.hits[(rule, dataset)] += inside
         if dataset == "babe":
@@ -464,11 +485,16 @@ def target_table(results: dict[str, float]) -> str:
     return table(["measure", "value", "target", "met"], rows)
 
 
-def run(data: str | None = None, limit: int | None = None, jobs: int | None = None) -> dict[str, float]:
-    """Print every table; return the headline figures (keys of TARGETS, plus `ptc_inside`)."""
+def run(data: str | None = None, limit: int | None = None, jobs: int | None = None,
+        rules_dirs: Sequence[str] = (), dump: str | None = None) -> dict[str, float]:
+    """Print every table; return the headline figures (keys of TARGETS, plus `ptc_inside`).
+    `rules_dirs` and `dump` are the diagnostics described in the module docstring."""
+    global _RULESET, _EXTRA_RULES
+    if tuple(rules_dirs) != _EXTRA_RULES:
+        _RULESET, _EXTRA_RULES = None, tuple(str(d) for d in rules_dirs)
     root = data_root(data)
     jobs = jobs if jobs is not None else min(4, os.cpu_count() or 1)
-    rules = RuleTally()
+    rules = RuleTally(records=[] if dump else None)
     results: dict[str, float] = {}
     _ruleset()  # compile once before forking
     babe_path = root / BABE
@@ -503,4 +529,26 @@ def run(data: str | None = None, limit: int | None = None, jobs: int | None = No
     print("Weakest wordings (firing at least 5 times, mostly outside labelled spans and non-biased sentences)")
     print(table(["rule", "matched", "fires", "precision"], rules.weakest_terms()), end="\n\n")
     print(target_table(results))
+    if dump:
+        with open(dump, "w", encoding="utf-8") as handle:
+            for record in rules.records or ():
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        print(f"\n[bias] {len(rules.records or ())} predictions written to {dump}")
     return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+    parser = argparse.ArgumentParser(prog="python -m eval.bias", description=__doc__.split("\n")[0])
+    parser.add_argument("--data", help="labelled data folder (default ../shared/data)")
+    parser.add_argument("--limit", type=int, help="only the first N items of each set (quick look)")
+    parser.add_argument("--rules", action="append", default=[], metavar="DIR",
+                        help="a folder of rule packs added to the default ones (repeatable)")
+    parser.add_argument("--dump", metavar="FILE", help="write every prediction as a JSON line to FILE")
+    args = parser.parse_args(argv)
+    run(data=args.data, limit=args.limit, rules_dirs=args.rules, dump=args.dump)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
