@@ -298,3 +298,12 @@ def test_prepositional_object_of_a_cue_keeps_the_narrators_voice():
     assert _voice(audit, "the flooded underpass")[0] == "narrator"
     rel = _spans("The mayor said in a statement, “We will rebuild the underpass.”")
     assert _has(rel, "The mayor", "said", "We will rebuild the underpass")
+
+
+def test_participle_subject_after_an_opening_phrase_or_a_place():
+    rel = _spans("Speaking at a school in Tromsø, Norway, Lise Dahl praised the teachers, calling them “heroes.” "
+                 "Hours later, the ministry replied, saying the funds were spent. "
+                 "After thanking the volunteers, the chair closed the meeting.")
+    assert _has(rel, "Lise Dahl", "calling", "them")
+    assert _has(rel, "the ministry", "saying", "the funds were spent")
+    assert _has(rel, "the chair", "thanking", "the volunteers")

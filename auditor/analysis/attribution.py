@@ -436,21 +436,51 @@ class Attributor:
             # a dateline ("WASHINGTON (AP) — …", "PARIS, May 2 (Reuters) — …"): the sentence starts after it
             dash = next((n for n in range(1, min(before, 12)) if re.search(r"[—–]|--", self._gap(toks[n - 1], toks[n]))), 0)
             k = dash
-        if toks[k].norm in _OPENERS or toks[k].norm in self.v.time_words or _adverb(toks[k]) or \
-                toks[k].norm.endswith(("ing", "ed")) and len(toks[k].norm) > 5:  # "Listening to him, …"
-            k = next((n for n in range(k + 1, before) if "," in self._gap(toks[n - 1], toks[n])), before)
-        if k >= before:
+        if k >= len(toks):
             return None, []
-        first = toks[k]
+        # an opening phrase before the subject ("On Monday, …", "Hours later, …", "After thanking the crowd, …")
+        comma = next((n for n in range(k + 1, min(len(toks), k + 16)) if "," in self._gap(toks[n - 1], toks[n])), -1)
+        opener = toks[k].norm in _OPENERS or toks[k].norm in self.v.time_words or _adverb(toks[k]) or \
+            toks[k].norm.endswith(("ing", "ed")) and len(toks[k].norm) > 5 or \
+            0 < comma - k <= 4 and any(t.norm in self.v.time_words or t.norm == "ago" for t in toks[k:comma])
+        if opener:
+            if comma < 0:
+                return None, []
+            k = comma
+        limit = before if before > k else len(toks)  # a cue inside the opener: its subject comes after it
+        for _ in range(3):
+            phrase = self._head_phrase(toks, k, limit)
+            if not phrase:
+                return None, []
+            after = phrase[-1]
+            n = next(n for n in range(k, limit) if toks[n] is after) + 1
+            # "Speaking in Salem, New Hampshire, Trump went …": a place before the subject
+            if n < limit and "," in self._gap(after, toks[n]) and _cap(after) and _cap(toks[n]) and \
+                    toks[n].norm not in _FUNCTION:
+                k = n
+                continue
+            break
+        first = phrase[0]
         if first.norm in self.v.pronouns:
             if first.norm in _FIRST_SECOND or first.norm == "it":
                 return None, []
             return (self.state.last_person if first.norm in self.v.person_pronouns else self.state.last_speaker), [first]
-        if first.norm in _FUNCTION and not (_cap(first) and first.norm not in _OPENERS):
+        if not self._plausible_subject(phrase) and not phrase[-1].norm.endswith(_PERSON_ENDINGS):
             return None, []
+        speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
+        return speaker, phrase
+
+    def _head_phrase(self, toks: list[Token], k: int, limit: int) -> list[Token]:
+        """The noun phrase opening a clause at toks[k]: a pronoun, or words up to the last that can head a
+        speaker (a capitalised word, a known source noun, a noun for people) before the verb."""
+        first = toks[k]
+        if first.norm in self.v.pronouns:
+            return [first]
+        if first.norm in _FUNCTION and not (_cap(first) and first.norm not in _OPENERS):
+            return []
         last_head = -1
         n = k
-        while n < before and n - k < 7:
+        while n < limit and n - k < 7:
             t = toks[n]
             if n > k and (re.search(r"[,;:“”\"()—–―]", self._gap(toks[n - 1], t)) or _is_boundary(t)
                           or t.norm in _BETWEEN or t.start in self._cue_starts):
@@ -462,13 +492,7 @@ class Attributor:
             elif last_head >= 0 and t.norm not in _DETERMINERS:
                 break  # the verb after the subject
             n += 1
-        if last_head < 0:
-            return None, []
-        phrase = list(toks[k:last_head + 1])
-        if not self._plausible_subject(phrase) and not phrase[-1].norm.endswith(_PERSON_ENDINGS):
-            return None, []
-        speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
-        return speaker, phrase
+        return list(toks[k:last_head + 1]) if last_head >= 0 else []
 
     def _subject_right(self, toks: list[Token], i: int) -> list[Token]:
         """The noun phrase after a cue in an inverted clause: 'said Lavrov', 'said the minister, who …'.
