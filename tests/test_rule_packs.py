@@ -82,3 +82,23 @@ def test_bracketed_context_missing_or_excepted(context_rules, text):
 def test_regular_inflections(word, form):
     from auditor.ruleset.matcher import inflections
     assert form in inflections(word)
+
+
+@pytest.mark.parametrize("word, form", [("criticise", "criticize"), ("polarizing", "polarising"),
+                                        ("demonization", "demonisation")])
+def test_ise_and_ize_spellings_match_alike(word, form):
+    from auditor.ruleset.matcher import spellings
+    assert form in spellings(word)
+    assert spellings("size") == {"size"} and spellings("prize") == {"prize"}
+
+
+@pytest.mark.parametrize("word, form", [("label", "labelled"), ("label", "labeled"), ("fuel", "fuelling")])
+def test_british_and_american_doubling(word, form):
+    from auditor.ruleset.matcher import inflections
+    assert form in inflections(word)
+
+
+def test_packaged_rules_match_british_spellings():
+    import auditor
+    found = {f.excerpt for f in auditor.audit_text("The minister demonised the unions and weaponized the courts.").findings}
+    assert {"demonised", "weaponized"} <= found

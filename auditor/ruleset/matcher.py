@@ -41,7 +41,21 @@ def inflections(word: str) -> set[str]:
         if (w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS
                 and len(w) <= 5):
             forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+        elif w.endswith("l") and w[-2] in _VOWELS:  # British: labelled, pummelling, fuelled
+            forms |= {w + "led", w + "ling"}
     return forms
+
+
+_IZE = re.compile(r"(?<=\w{3})i([sz])(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+def spellings(word: str) -> set[str]:
+    """The word and its other -ise/-ize spelling (criticise ~ criticize, polarising ~ polarizing)."""
+    m = _IZE.search(word)
+    if m is None:
+        return {word}
+    other = "z" if m.group(1) == "s" else "s"
+    return {word, word[:m.start()] + "i" + other + m.group(2)}
 
 
 def derivations(word: str, kinds: tuple[str, ...]) -> set[str]:
@@ -113,6 +127,8 @@ def _variants(words: list[str], inflect: str, forms: tuple[str, ...],
             options.append(sorted(inflections(w)) if inflects else [w])
     if derive and lowered:  # derived forms of the last word, on top of its inflections
         options[-1] = sorted(set(options[-1]) | derivations(lowered[-1], derive))
+    # British and American spellings of -ise/-ize words match alike
+    options = [sorted({v for o in opts for v in spellings(o)}) for opts in options]
     seqs: list[tuple[str, ...]] = [()]
     for opts in options:
         seqs = [s + (o,) for s in seqs for o in opts]
