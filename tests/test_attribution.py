@@ -307,3 +307,19 @@ def test_participle_subject_after_an_opening_phrase_or_a_place():
     assert _has(rel, "Lise Dahl", "calling", "them")
     assert _has(rel, "the ministry", "saying", "the funds were spent")
     assert _has(rel, "the chair", "thanking", "the volunteers")
+
+
+def test_retorts_and_stance_phrases():
+    rel = _spans("“That is false,” Mara Quist shot back. The union took issue with the new rota. "
+                 "Dev Patel bemoaned the lack of buses.")
+    assert _has(rel, "Mara Quist", "shot back", "That is false")
+    assert _has(rel, "Dev Patel", "bemoaned", "the lack of buses")
+
+
+def test_passive_participles_titles_and_figures_are_not_sources():
+    rel = _spans("Kyle, referred to as the finest sailor in the fleet, retired in May. "
+                 "The firms must file their annual finance reports to the regulator. "
+                 "The gap in wages highlighted by the strike is wide. Why not just say: “We are sorry”?\n"
+                 "Ana Lind: 1,501.")
+    assert not any(c in ("referred to", "reports", "highlighted", "say", ":") for _, c, _ in rel)
+    assert not _spans("Trump-backed candidates won two seats.")

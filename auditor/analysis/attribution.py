@@ -81,6 +81,8 @@ _NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "reply", "supply", "
 # Participles that open a sentence capitalised ("Having announced that …"): never a name
 _PARTICIPLE_OPENERS = {"having", "being", "according", "including", "following", "speaking", "saying", "adding",
                        "noting", "citing", "asked", "told", "pressed", "reached"}
+# Question words: never a speaker
+_WH_WORDS = {"why", "how", "what", "when", "where", "whether"}
 # Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
 _SUBJECT_PREPOSITIONS = {"in", "at", "of", "from", "on", "for", "with"}
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
@@ -305,9 +307,12 @@ class Attributor:
             return True  # "Lavrov's remarks signal that …"
         if not _cap(head) and head.norm.endswith(_PEOPLE_SUFFIXES) and len(head.norm) > 5:
             return True  # "environmentalists", "protesters", "physicians": people who can speak
+        if head.norm in _WH_WORDS:
+            return False  # "Why not just say …"
         return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
                     or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
-                    or head.norm in self.v.title_words or head.norm in self.v.relative_pronouns)
+                    or head.norm in self.v.title_words and head.norm not in self.v.title_modifiers
+                    or head.norm in self.v.relative_pronouns)
 
     def _possessor(self, phrase: list[Token]) -> list[Token]:
         """The owner in "<owner>'s <noun>" ("Lavrov" in "Lavrov's remarks"), or [] when there is none."""
@@ -723,6 +728,8 @@ class Attributor:
             c_start, c_end = m.start, m.end
             if self._in_quote(c_start) or c_end < longest[c_start]:
                 continue  # "calling for": the phrase, not "calling" as well
+            if text[c_start - 1:c_start] in ("-", "‐"):
+                continue  # "establishment-backed", "state-endorsed": a compound adjective, not a verb
             i = next(k for k, t in enumerate(toks) if t.start == c_start)
             j = next(k for k, t in enumerate(toks) if t.end == c_end)
             base = self.v.cue_bases[m.entry.term_index]
@@ -749,6 +756,12 @@ class Attributor:
                                                (c_start, c_end), content, "indirect"))
                         continue
                 continue  # passive with no agent: see _agentless (only the verbs listed for it)
+            if past and not passive and re.match(r"\s+by\s+(?![a-z]+ing\b)", after_text) and i > 0 and \
+                    toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
+                continue  # "the divide highlighted by the shootings": a passive participle, its agent after "by"
+            if past and "," in (text[toks[i - 1].end:c_start] if i > 0 else "") and \
+                    re.match(r"\s+(?:to\s+)?as\b", after_text):
+                continue  # "Kyle, referred to as the deadliest sniper, …": a passive participle
             if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past and \
                     not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in self.v.pronouns):
                 continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
@@ -1109,8 +1122,8 @@ class Attributor:
         para_end = len(self.text) if para_end == -1 else para_end
         colon = start + m.end(1) + self.text[start + m.end(1):start + m.end()].index(":")
         content = _trim(self.text, start + m.end(), para_end)
-        if content[1] <= content[0]:
-            return None
+        if content[1] <= content[0] or len(re.findall(r"[^\W\d_]+", self.text[content[0]:content[1]])) < 2:
+            return None  # "Bernie Sanders: 1,501.": a figure in a list, not speech
         return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
 
 

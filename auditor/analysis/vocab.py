@@ -45,6 +45,7 @@ class Vocabulary:
     hearsay_owner_verbs: frozenset[str]
     number_words: frozenset[str]
     response_verbs: frozenset[str]
+    title_modifiers: frozenset[str]
 
 
 def _words(data: dict, key: str, path: str) -> list[str]:
@@ -102,4 +103,5 @@ def load_vocabulary() -> Vocabulary:
         hearsay_owner_verbs=frozenset(_words(data, "hearsay_owner_verbs", str(path))),
         number_words=frozenset(_words(data, "number_words", str(path))),
         response_verbs=frozenset(_words(data, "response_verbs", str(path))),
+        title_modifiers=frozenset(_words(data, "title_modifiers", str(path))),
     )
