@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 Voice = Literal["narrator", "quoted", "attributed"]
@@ -51,7 +52,7 @@ class Article:
     input_kind: str = "text"
     location: str | None = None
 
-    @property
+    @cached_property  # the text never changes (frozen); several stages ask
     def word_count(self) -> int:
         return len(self.text.split())
 
