@@ -163,11 +163,20 @@ class Attributor:
         self._cue_starts: set[int] = set()
         # where a possessive "'s" or a hearsay noun stands: the only places the nominal passes look at
         hearsay = vocab.hearsay_nouns
-        self._possessives = [k for k, t in enumerate(self._tokens) if t.norm == "s"]
-        self._hearsay_at = [k for k, t in enumerate(self._tokens) if t.norm in hearsay]
+        self._possessives: list[int] = []
+        self._hearsay_at: list[int] = []
+        possessive, noun = self._possessives.append, self._hearsay_at.append
+        for k, t in enumerate(self._tokens):
+            norm = t.norm
+            if norm == "s":
+                possessive(k)
+            elif norm in hearsay:
+                noun(k)
         self._lo = 0
         self.mentions = _name_mentions(text, vocab)
         self.quotes = quotes
+        self._quote_starts = [s for s, _ in quotes]
+        self._quote_reach = max((e - s for s, e in quotes), default=0)  # no quotation is longer
         self.state = _State(vocab)
         self.v = vocab
         # One source for every claim the text presents as held by nobody it names
@@ -187,12 +196,18 @@ class Attributor:
 
     # --- helpers ------------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> tuple[int, int] | None:
-        for s, e in self.quotes:
-            if s <= pos < e:
-                return (s, e)
-            if s > pos:
-                break
+        quotes = self.quotes
+        for k in range(bisect.bisect_left(self._quote_starts, pos - self._quote_reach),
+                       bisect.bisect_right(self._quote_starts, pos)):
+            if pos < quotes[k][1]:
+                return quotes[k]
         return None
+
+    def _quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations that overlap text[start:end]."""
+        lo = bisect.bisect_left(self._quote_starts, start - self._quote_reach)
+        hi = bisect.bisect_left(self._quote_starts, end, lo)
+        return [q for q in self.quotes[lo:hi] if q[1] > start]
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end:b.start]
@@ -674,7 +689,7 @@ class Attributor:
         found: list[Found] = []
         if not toks:
             return found
-        quotes = [(s, e) for s, e in self.quotes if s < end and e > start]
+        quotes = self._quotes_in(start, end)
         claimed_quotes: set[tuple[int, int]] = set()
         # "Name: …" at the start of a paragraph (interviews, transcripts, headlines)
         label = self._speaker_label(toks, start, end)
@@ -684,6 +699,10 @@ class Attributor:
         # according to X
         lo_m = bisect.bisect_left(self._match_starts, start)
         hi_m = bisect.bisect_left(self._match_starts, end, lo_m)
+        if lo_m == hi_m and not quotes and label is None and \
+                not _local(self._possessives, lo, len(toks)) and not _local(self._hearsay_at, lo, len(toks)):
+            self._note_subject(toks, found)  # nothing here can attribute: no cue, quotation or noun of saying
+            return found
         by_list: dict[int, list[Match]] = {CUE: [], ACCORDING: [], PASSIVE: [], IMPERSONAL: []}
         for m in self._matches[lo_m:hi_m]:
             if m.end <= end:
@@ -929,14 +948,19 @@ class Attributor:
                 self.state.last_speaker_end = max(e for _, e in f.content)
                 if f.speaker.kind == "named":
                     self.state.last_person = f.speaker
-        if not any(f.speaker is not None and f.speaker.kind == "named" for f in found):
-            # "Finance Minister Petra Lund presented …": a named subject is who "she" means next
+        self._note_subject(toks, found)
+        return found
+
+    def _note_subject(self, toks: list[Token], found: list[Found]) -> None:
+        """"Finance Minister Petra Lund presented …": a named subject at the head of the sentence is who
+        "she" means next (only a sentence opening with two capitalised words or a title can start with a name)."""
+        if len(toks) > 1 and _cap(toks[0]) and (_cap(toks[1]) or toks[1].norm in self.v.title_words) and \
+                not any(f.speaker is not None and f.speaker.kind == "named" for f in found):
             subject, subject_toks = self._main_subject(toks, min(len(toks), 8))
             if subject is not None and subject.kind == "named" and subject_toks and subject_toks[0] is toks[0] \
                     or subject is not None and subject.kind == "named" and subject_toks and \
                     all(t.norm in self.v.title_words or _cap(t) for t in toks[:toks.index(subject_toks[0])]):
                 self.state.last_person = subject
-        return found
 
     def _impersonal(self, toks: list[Token], start: int, end: int, found: list[Found]) -> Found | None:
         """A claim the sentence presents as held by nobody it names: an agentless passive of a verb of
