@@ -323,3 +323,12 @@ def test_passive_participles_titles_and_figures_are_not_sources():
                  "Ana Lind: 1,501.")
     assert not any(c in ("referred to", "reports", "highlighted", "say", ":") for _, c, _ in rel)
     assert not _spans("Trump-backed candidates won two seats.")
+
+
+def test_quotation_left_open_runs_on_to_its_closing_mark_paragraphs_later():
+    text = ("Notes\n\nThe harbour master wrote:\n\n“The fleet is old and the cranes are older.\n\n"
+            "Nobody has asked the crews what they need.\n\nWe will not sail until they do.”\n\n"
+            "The port reopened on Monday.")
+    audit = _audit(text)
+    assert _voice(audit, "Nobody has asked the crews")[0] == "quoted"
+    assert _voice(audit, "The port reopened on Monday")[0] == "narrator"

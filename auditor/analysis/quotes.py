@@ -13,10 +13,45 @@ _MAX_SINGLE = 300
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of quoted material, quote marks included, sorted, non-overlapping."""
     spans: list[tuple[int, int]] = []
-    for para_start, para_end in _paragraphs(text):
-        spans.extend(_quotes_in(text, para_start, para_end))
+    paragraphs = _paragraphs(text)
+    by_paragraph = [_quotes_in(text, para_start, para_end) for para_start, para_end in paragraphs]
+    _close_across_paragraphs(text, paragraphs, by_paragraph)
+    for found in by_paragraph:
+        spans.extend(found)
     spans = _merge_multi_paragraph(text, spans)
     return _non_overlapping(spans)
+
+
+_CLOSERS = "”»"
+_MAX_PARAGRAPHS = 4
+
+
+def _close_across_paragraphs(text: str, paragraphs: list[tuple[int, int]],
+                             by_paragraph: list[list[tuple[int, int]]]) -> None:
+    """A quotation left open at a paragraph's end that goes on through paragraphs with no quotation marks
+    and closes near the end of a later one ("“Now, … ¶ But little is known … ¶ … on Capitol Hill.”"):
+    one quotation (at most four paragraphs, 4,000 characters)."""
+    for k, found in enumerate(by_paragraph):
+        if not found:
+            continue
+        q_start, q_end = found[-1]
+        para_end = paragraphs[k][1]
+        if q_end != para_end or text[para_end - 1] in _CLOSERS + "\"'’›" or text[q_start] == "‘":
+            continue
+        for m in range(k + 1, min(len(paragraphs), k + 1 + _MAX_PARAGRAPHS)):
+            p_start, p_end = paragraphs[m]
+            if p_end - q_start > _MAX_QUOTE or (by_paragraph[m] and by_paragraph[m][0][0] == p_start):
+                break  # too long, or the paragraph re-opens the quote (merged later)
+            marks = [i for i in range(p_start, p_end) if text[i] in "“”«»\""]
+            if not marks:
+                continue  # a paragraph wholly inside the quotation
+            closer = marks[0]
+            if len(marks) == 1 and text[closer] in _CLOSERS + "\"" and \
+                    re.fullmatch(r"[^“”«»\"\n]{0,40}", text[closer + 1:p_end]):
+                found[-1] = (q_start, closer + 1)
+                for n in range(k + 1, m + 1):
+                    by_paragraph[n] = [sp for sp in by_paragraph[n] if sp[0] > closer]
+            break
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
