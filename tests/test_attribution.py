@@ -332,3 +332,19 @@ def test_quotation_left_open_runs_on_to_its_closing_mark_paragraphs_later():
     audit = _audit(text)
     assert _voice(audit, "Nobody has asked the crews")[0] == "quoted"
     assert _voice(audit, "The port reopened on Monday")[0] == "narrator"
+
+
+def test_titles_in_quotation_marks_are_nobodys_words_and_mixed_quote_marks_pair():
+    audit = _audit("Notes\n\nThe “Late Night Harbour Show” host has a new book. "
+                   "“We keep the lights on,” the 43-year-old said. \"The rest is luck.\"")
+    assert _voice(audit, "Late Night Harbour Show")[0] == "narrator"
+    audit = _audit("Notes\n\n“We keep the lights on,\" the 43-year-old said. \"The rest is luck.\"")
+    assert _voice(audit, "the 43-year-old said")[0] != "quoted"
+    assert _voice(audit, "The rest is luck")[0] == "quoted"
+
+
+def test_speech_clause_then_a_new_clause_and_a_later_act():
+    rel = _spans("The board had approved the loan, they said, but the mayor refused to sign it. "
+                 "Hana Toivonen said she would resign but stayed on until June.")
+    assert any(c == "said" and body == "The board had approved the loan" for _, c, body in rel)
+    assert any(c == "said" and body == "she would resign" for _, c, body in rel)

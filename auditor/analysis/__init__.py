@@ -21,7 +21,7 @@ def analyse(article: Article) -> Analysis:
     found: list[tuple[int, Found]] = []
     for index, (s, e) in enumerate(sentence_spans):
         found.extend((index, f) for f in attributor.sentence(s, e))
-    spans = _voice_spans(quotes, [f for _, f in found])
+    spans = _voice_spans(text, quotes, [f for _, f in found])
     # A quotation with no speech verb anywhere near it is quoted voice (and counts for its speaker in the
     # source map) but not an attribution relation: those need a cue.
     attributions = tuple(sorted((_attribution(text, f) for _, f in _outermost(text, found)
@@ -120,8 +120,22 @@ def _attribution(text: str, f: Found) -> Attribution:
     )
 
 
-def _voice_spans(quotes: list[tuple[int, int]], found: list[Found]) -> list[Span]:
+# Small words a title leaves in lower case ("Ghost on the Cover of Newsweek")
+_TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "by", "with", "from",
+                "as", "vs", "nor", "per", "via"}
+
+
+def _is_title(text: str, quote: tuple[int, int]) -> bool:
+    """Title case throughout and at most twelve words: the name of a show, book, film or headline."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[quote[0]:quote[1]])
+    if not words or len(words) > 12 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
+def _voice_spans(text: str, quotes: list[tuple[int, int]], found: list[Found]) -> list[Span]:
     speaker_of: dict[tuple[int, int], str | None] = {}
+    cued = {c for f in found if f.cue_span[1] > f.cue_span[0] for c in f.content}  # quotations a cue introduces
     spans: list[Span] = []
     for f in found:
         name = f.speaker.name if f.speaker else None
@@ -136,6 +150,8 @@ def _voice_spans(quotes: list[tuple[int, int]], found: list[Found]) -> list[Span
         if speaker is None:  # a quotation inside someone's reported speech is theirs
             speaker = next((sp.speaker for sp in spans if sp.voice == "attributed" and sp.start <= q[0]
                             and q[1] <= sp.end + 1), None)
+        if speaker is None and q not in cued and _is_title(text, q):
+            continue  # “The Late Show”, “How Creepy Is the Cover?”: a title in quotation marks is nobody's words
         spans.append(Span(q[0], q[1], "quoted", speaker))
     return sorted(spans, key=lambda sp: (sp.start, sp.end))
 

@@ -57,6 +57,11 @@ _AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]{3,}ing\b")
 # A preposition that opens what follows a cue: an object or an addressee, not a clause
 _PREPOSITION_FIRST = re.compile(r"\s*(?:to|about|of|on|for|with|at|in|into|from|by|against|over|after|before)\b",
                                 re.I)
+# Words that open a new clause after a speech clause ("…, she said, but …", "…, he said, as …")
+_NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|whereas|yet|so|as|because|which|when|after|before|"
+                         r"since|if|until|even)\b", re.I)
+# "said he planned to sign the bill but backed off": the speaker's next act, not what was said
+_BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
 # A comma right before a position
 _COMMA_END = re.compile(r",\s*$")
 # A comma and at most one adverb right before a participle ("…, later adding")
@@ -606,7 +611,9 @@ class Attributor:
                 (not rest_starts_clause or np_after or not speaker_np or listener_only):
             content = [(start, pre_end)]
             tail = re.match(r"\s*,\s*", rest)
-            if tail and rest[tail.end():].strip(" .") and not re.match(r"\w+ing\b", rest[tail.end():]):
+            # "…, they said, but the speaker tried …": a new clause after the speech clause is the narrator's
+            if tail and rest[tail.end():].strip(" .") and not re.match(r"\w+ing\b", rest[tail.end():]) and \
+                    not _NEW_CLAUSE.match(rest, tail.end()):
                 content.append((end - len(rest) + tail.end(), end))
             return content, True
         if np_after or not rest_starts_clause:
@@ -853,6 +860,8 @@ class Attributor:
                     continue
                 content, voiced = result
                 content = self._before_participle(content, c_end)
+                if voiced and speaker_np and speaker_np[0].start < c_start:
+                    content = [(s, m.start()) if (m := _BUT_ACTED.search(text, s, e)) else (s, e) for s, e in content]
                 if cue_tok.norm.endswith("ing"):  # "saying he was sad and linking to a page"
                     content = [(s, m.start()) if (m := _AND_PARTICIPLE.search(text, s, e)) else (s, e)
                                for s, e in content]

@@ -82,6 +82,10 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < limit and not (text[j] in closers and not (text[j] == "’" and _is_apostrophe(text, j))):
                 j += 1
+            if j == limit and ch == "“":  # “…," closed by a straight mark when no curly one follows
+                straight = text.find('"', i + 1, limit)
+                if straight != -1:
+                    j = straight
             if j < limit:
                 out.append((i, j + 1))
                 i = j + 1
