@@ -348,3 +348,9 @@ def test_speech_clause_then_a_new_clause_and_a_later_act():
                  "Hana Toivonen said she would resign but stayed on until June.")
     assert any(c == "said" and body == "The board had approved the loan" for _, c, body in rel)
     assert any(c == "said" and body == "she would resign" for _, c, body in rel)
+
+
+def test_speech_clause_ending_in_a_colon_takes_the_next_paragraph():
+    rel = _spans("The ferry company replied in a statement on Friday evening:\n\n"
+                 "“Every crossing this winter will run on time.”\n\nThe strike ended in March.")
+    assert _has(rel, "The ferry company", "replied", "Every crossing this winter")

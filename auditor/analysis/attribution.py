@@ -559,7 +559,8 @@ class Attributor:
         after_from = speaker_np[-1].end if np_after else c_end
         after_text = text[after_from:end]
         # "The governor added:" and the words in the next paragraph (a block quotation)
-        if re.fullmatch(r"\s*:\s*", after_text) and "\n" in text[end:end + 3]:
+        if re.fullmatch(r"(?:\s+[^.!?;“”\"\n:]{1,100})?\s*:\s*", after_text) and "\n" in text[end:end + 3] and \
+                not np_after:  # "The governor added:", "Trump responded in a statement on Friday:" ¶ …
             para = re.match(r"\s*([^\n]+)", text[end:end + 4000])
             if para:
                 return [(end + para.start(1), end + para.end(1))], True

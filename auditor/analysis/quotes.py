@@ -64,6 +64,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum() or (before.isalnum() and text[i] in "’'" and after in "s ")
 
 
+_STRAIGHT_CLOSE = re.compile(r'[,.!?]"')
+_CURLY_CLOSE = re.compile(r"[,.!?]”")
 _ANY_MARK = re.compile("[" + re.escape("“«„‘‹\"'") + "]")
 
 
@@ -82,10 +84,10 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < limit and not (text[j] in closers and not (text[j] == "’" and _is_apostrophe(text, j))):
                 j += 1
-            if j == limit and ch == "“":  # “…," closed by a straight mark when no curly one follows
-                straight = text.find('"', i + 1, limit)
-                if straight != -1:
-                    j = straight
+            if ch == "“":  # “…," closed by a straight mark after the utterance's last punctuation
+                straight = _STRAIGHT_CLOSE.search(text, i + 1, j)
+                if straight is not None:
+                    j = straight.end() - 1
             if j < limit:
                 out.append((i, j + 1))
                 i = j + 1
@@ -104,6 +106,9 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         elif ch == '"':
             j = text.find('"', i + 1, end)
+            curly = _CURLY_CLOSE.search(text, i + 1, j if j != -1 else end)  # "…,” mixed marks
+            if curly is not None:
+                j = curly.end() - 1
             if j == -1:
                 out.append((i, end))
                 break
