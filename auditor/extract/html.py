@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 import tldextract
 import trafilatura
+from lxml import etree
 
 from ..errors import ExtractionError
 from ..model import Article, Link, Outlet
@@ -313,9 +314,9 @@ _BIO_CLASS = re.compile(r"author-bio|author-description|bio-text|about-author", 
 # One XPath pass collects every element that could carry a byline or a bio. Walking the attribute
 # axis (//@class) visits only elements that have the attribute: about twice as fast as testing every
 # element (//*[contains(@class, …)]) on large pages, with the same elements in document order.
-_CANDIDATES = ("//@class[contains(., 'author') or contains(., 'byline') or contains(., 'bio')]/.. | "
-               "//@*[. = 'author'][name() = 'rel' or name() = 'itemprop']/..")
-_BIO_CANDIDATES = "//@class[contains(., 'bio') or contains(., 'author')]/.."
+_CANDIDATES = etree.XPath("//@class[contains(., 'author') or contains(., 'byline') or contains(., 'bio')]/.. | "
+                          "//@rel[. = 'author']/.. | //@itemprop[. = 'author']/..")
+_BIO_CANDIDATES = etree.XPath("//@class[contains(., 'bio') or contains(., 'author')]/..")
 _MAX_BLOCK_CHARS = 2500
 
 
@@ -338,7 +339,7 @@ def _from_visible(tree: Any, meta: dict) -> None:
     if not (need_authors or need_bios):
         return
     rel_authors, itemprop, bylines = [], [], []
-    for element in tree.xpath(_CANDIDATES if need_authors else _BIO_CANDIDATES):
+    for element in (_CANDIDATES if need_authors else _BIO_CANDIDATES)(tree):
         cls = element.get("class", "") or ""
         text = _short_text(element)
         if not text:
