@@ -354,3 +354,10 @@ def test_speech_clause_ending_in_a_colon_takes_the_next_paragraph():
     rel = _spans("The ferry company replied in a statement on Friday evening:\n\n"
                  "“Every crossing this winter will run on time.”\n\nThe strike ended in March.")
     assert _has(rel, "The ferry company", "replied", "Every crossing this winter")
+
+
+def test_passive_with_adverbs_and_credit_lines_are_no_named_speech():
+    rel = _spans("The mayor is also expected to open the bridge on Monday.\n\n"
+                 "(Additional reporting by Ida Berg; Editing by Tom Ness)")
+    assert not any(s == "The mayor" for s, _, _ in rel)
+    assert not any(c == "reporting" for _, c, _ in rel)

@@ -765,8 +765,16 @@ class Attributor:
                     and not _headline(toks):
                 continue  # "the United States", "the Clean Power Plan": a name, not a verb
             after_text = text[c_end:end]
+            if cue_tok.norm.endswith("ing") and re.match(r"\s+by\b", after_text) and \
+                    not re.match(r"\s+by\s+[a-z]+ing\b", after_text):
+                continue  # "(Additional reporting by …)": a credit, not speech
             past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
-            passive = i > 0 and toks[i - 1].norm in _BE | {"widely", "generally", "often", "been"} and past
+            # "is expected to", "was not widely seen as": a form of "be" and adverbs before a past participle
+            b = i - 1
+            while b > 0 and (toks[b].norm in _PASSIVE_ADVERBS or _adverb(toks[b])) and toks[b].norm not in _BE:
+                b -= 1
+            passive = past and i > 0 and (toks[i - 1].norm in _BE | {"widely", "generally", "often", "been"}
+                                          or b < i - 1 and toks[b].norm in _BE)
             speaker_np: list[Token] = []
             if passive:
                 by = re.match(r"\s+by\s+", after_text)
