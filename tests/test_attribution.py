@@ -361,3 +361,11 @@ def test_passive_with_adverbs_and_credit_lines_are_no_named_speech():
                  "(Additional reporting by Ida Berg; Editing by Tom Ness)")
     assert not any(s == "The mayor" for s, _, _ in rel)
     assert not any(c == "reporting" for _, c, _ in rel)
+
+
+def test_colon_after_a_noun_of_saying_introduces_the_next_paragraph():
+    text = ("Notes\n\nThe coach posted a long message on Sunday. Read the full statement below:\n\n"
+            "Dear fans, we lost, but we will be back next season.\n\nThe club declined to comment.")
+    audit = _audit(text)
+    assert _voice(audit, "we will be back next season")[0] != "narrator"
+    assert _voice(audit, "The club declined to comment")[0] == "narrator"

@@ -647,6 +647,33 @@ class Attributor:
                 return [span], naming
         return None
 
+    def _introduced_text(self, toks: list[Token], end: int) -> Found | None:
+        """"Read his full statement below:", "The letter reads in part:" ¶ …: a sentence that ends its
+        paragraph with a colon after a noun of saying introduces the next paragraph as that text."""
+        text = self.text
+        colon = re.match(r"\s*:\s*\n", text[toks[-1].end:end + 3])
+        if colon is None:
+            return None
+        noun = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].norm in self.v.speech_nouns
+                     and not self._in_quote(toks[k].start)), None)
+        if noun is None or len(toks) - noun > 6:
+            return None
+        para = re.match(r"\s*([^\n]+)", text[end:end + 4000])
+        if para is None:
+            return None
+        phrase = self._np_back(toks, noun) or [toks[noun]]
+        first = next((k for k, t in enumerate(phrase) if t.norm in _DETERMINERS or t.norm in _OWNERS), 0)
+        phrase = phrase[first:]  # "Read the full statement": the noun phrase, not the verb before it
+        owner = self._possessor(phrase)
+        speaker = self.resolve(owner) if owner else None
+        if speaker is None:
+            speaker = Speaker(text[phrase[0].start:phrase[-1].end], "document")
+        content = _trim(text, end + para.start(1), end + para.end(1))
+        if content[1] <= content[0]:
+            return None
+        return Found(speaker, (phrase[0].start, phrase[-1].end), (toks[noun].start, toks[noun].end), [content],
+                     "direct")
+
     def _end_at_next_speaker(self, found: list[Found], quotes: list[tuple[int, int]]) -> None:
         """Reported speech ends at a comma where another source and its cue begin ("Staff confirmed he
         knew of the cable, Graham questioned why …"): the second clause is the other source's."""
@@ -708,7 +735,8 @@ class Attributor:
         lo_m = bisect.bisect_left(self._match_starts, start)
         hi_m = bisect.bisect_left(self._match_starts, end, lo_m)
         if lo_m == hi_m and not quotes and label is None and \
-                not _local(self._possessives, lo, len(toks)) and not _local(self._hearsay_at, lo, len(toks)):
+                not _local(self._possessives, lo, len(toks)) and not _local(self._hearsay_at, lo, len(toks)) and \
+                ":" not in text[toks[-1].end:end + 1]:
             self._note_subject(toks, found)  # nothing here can attribute: no cue, quotation or noun of saying
             return found
         by_list: dict[int, list[Match]] = {CUE: [], ACCORDING: [], PASSIVE: [], IMPERSONAL: []}
@@ -912,6 +940,10 @@ class Attributor:
             if speaker is not None:
                 sentence_subject = speaker
         found.extend(self._nominal_cues(toks, end, found))
+        if not found:
+            introduced = self._introduced_text(toks, end)
+            if introduced is not None:
+                found.append(introduced)
         self._end_at_next_speaker(found, quotes)
         impersonal = self._impersonal(toks, start, end, found)
         if impersonal is not None:
