@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # Words are runs of letters/digits; apostrophes and hyphens split words so that "Kyiv's"/"Kyiv’s" and
@@ -45,13 +46,13 @@ def document_tokens(text: str) -> tuple[Token, ...]:
     return tokens
 
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr",
-    "sr", "vs", "etc", "inc", "corp", "ltd", "co", "no", "fig", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c",
-    "mt", "ft", "pres", "rev", "hon", "adm", "maj", "cmdr", "supt", "atty", "dept", "est", "approx",
-}
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations after which a full stop does not end a sentence (rules/resources/text.yaml)."""
+    from .resources import words  # resources reads the rules folder, whose loader imports this module
+    return words("text", "abbreviations")
+
+
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)|\n\s*\n|\n")
 _OPENERS = "\"“‘'«([—–-"
 
@@ -60,6 +61,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans (start, end) over text[start:end]; paragraph breaks always end a sentence."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
+    abbreviations = _abbreviations()
     begin = start
     for m in _SENT_END.finditer(text, start, end):
         stop = m.end()
@@ -67,7 +69,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if mark[0] == ".":
             word = re.search(r"([\w.]+)\.?$", text[max(begin, m.start() - 12):m.start() + 1])
             prev = (word.group(1).rstrip(".").lower() if word else "")
-            if prev in _ABBREV or (len(prev) == 1 and prev.isalpha()):
+            if prev in abbreviations or (len(prev) == 1 and prev.isalpha()):
                 continue
             # a decimal number or an initial followed by a lower-case word does not end a sentence
             after = text[m.end():m.end() + 3].lstrip()
