@@ -369,3 +369,14 @@ def test_colon_after_a_noun_of_saying_introduces_the_next_paragraph():
     audit = _audit(text)
     assert _voice(audit, "we will be back next season")[0] != "narrator"
     assert _voice(audit, "The club declined to comment")[0] == "narrator"
+
+
+def test_as_clauses_relative_clauses_and_long_prepositional_subjects():
+    rel = _spans("As the harbour board observed, the quay is sinking. "
+                 "A county survey of farmers, who are worried about the drought, found that most wells are dry. "
+                 "A person familiar with the planning for Friday’s vote says the count will be close. "
+                 "On the “Morning Harbour Hour,” Mayor Ida Holm said the ferry would run.")
+    assert _has(rel, "the harbour board", "observed", "the quay is sinking")
+    assert any(s.startswith("A county survey of farmers") and c == "found" for s, c, _ in rel)
+    assert _has(rel, "A person familiar with the planning for Friday’s vote", "says", "the count will be close")
+    assert _has(rel, "Mayor Ida Holm", "said", "the ferry would run")

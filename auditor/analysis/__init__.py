@@ -7,7 +7,7 @@ from bisect import bisect_left
 from ..model import Analysis, Article, Attribution, Sentence, Source, Span
 from ..textutil import split_sentences
 from .attribution import Attributor, Found
-from .quotes import find_quotes
+from .quotes import find_quotes, is_title
 from .vocab import load_vocabulary
 
 __all__ = ["analyse"]
@@ -120,19 +120,6 @@ def _attribution(text: str, f: Found) -> Attribution:
     )
 
 
-# Small words a title leaves in lower case ("Ghost on the Cover of Newsweek")
-_TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "by", "with", "from",
-                "as", "vs", "nor", "per", "via"}
-
-
-def _is_title(text: str, quote: tuple[int, int]) -> bool:
-    """Title case throughout and at most twelve words: the name of a show, book, film or headline."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", text[quote[0]:quote[1]])
-    if not words or len(words) > 12 or not words[0][0].isupper():
-        return False
-    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
-
-
 def _voice_spans(text: str, quotes: list[tuple[int, int]], found: list[Found]) -> list[Span]:
     speaker_of: dict[tuple[int, int], str | None] = {}
     cued = {c for f in found if f.cue_span[1] > f.cue_span[0] for c in f.content}  # quotations a cue introduces
@@ -150,7 +137,7 @@ def _voice_spans(text: str, quotes: list[tuple[int, int]], found: list[Found]) -
         if speaker is None:  # a quotation inside someone's reported speech is theirs
             speaker = next((sp.speaker for sp in spans if sp.voice == "attributed" and sp.start <= q[0]
                             and q[1] <= sp.end + 1), None)
-        if speaker is None and q not in cued and _is_title(text, q):
+        if speaker is None and q not in cued and is_title(text, q):
             continue  # “The Late Show”, “How Creepy Is the Cover?”: a title in quotation marks is nobody's words
         spans.append(Span(q[0], q[1], "quoted", speaker))
     return sorted(spans, key=lambda sp: (sp.start, sp.end))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..textutil import Token, document_tokens
 from ..ruleset.matcher import Match
+from .quotes import is_title
 from .vocab import ACCORDING, CUE, IMPERSONAL, PASSIVE, Vocabulary
 
 # Words that end a subject noun phrase when walking left from a cue verb.
@@ -88,6 +89,8 @@ _PARTICIPLE_OPENERS = {"having", "being", "according", "including", "following",
                        "noting", "citing", "asked", "told", "pressed", "reached"}
 # Question words: never a speaker
 _WH_WORDS = {"why", "how", "what", "when", "where", "whether"}
+# Adjectives after a source noun that take a preposition ("people familiar with the talks")
+_FAMILIAR = {"familiar", "close", "knowledgeable", "briefed", "involved", "opposed", "loyal"}
 # Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
 _SUBJECT_PREPOSITIONS = {"in", "at", "of", "from", "on", "for", "with"}
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
@@ -379,18 +382,28 @@ class Attributor:
         # "reports surfaced suggesting": the noun before a bare past-tense verb is the subject
         if len(phrase) >= 2 and not _cap(phrase[-1]) and phrase[-1].norm.endswith("ed"):
             phrase = phrase[:-1]
-        if phrase and not self._plausible_subject(phrase):
-            # "a narrator in the ad asks", "the authors of the study found": the noun before the preposition
-            k = next(n for n, t in enumerate(toks) if t is phrase[0]) - 1
-            if k >= 1 and toks[k].norm in _SUBJECT_PREPOSITIONS and not re.search(r"[,;:“”\"()—–]", self._gap(toks[k], phrase[0])):
+        if phrase:
+            # "a narrator in the ad asks", "the authors of the study found", "a person familiar with the
+            # planning for the meeting says": the noun before the prepositions
+            tail = phrase
+            for _ in range(3):
+                k = next(n for n, t in enumerate(toks) if t is tail[0]) - 1
+                if k < 1 or toks[k].norm not in _SUBJECT_PREPOSITIONS or \
+                        re.search(r"[,;:“”\"()—–]", self._gap(toks[k], tail[0])):
+                    break
                 head = self._np_back(toks, k - 1)
-                if head and (self._plausible_subject(head) or head[-1].norm.endswith(_PERSON_ENDINGS)) and \
-                        not _cap(head[-1]) and head[-1].norm not in self.v.pronouns:
-                    return head + [toks[k]] + phrase
+                if not head:
+                    break
+                noun = head[:-1] if len(head) > 1 and head[-1].norm in _FAMILIAR else head
+                if (self._plausible_subject(noun) or noun[-1].norm.endswith(_PERSON_ENDINGS)) and \
+                        noun[-1].norm not in self.v.pronouns and noun[-1].norm not in self.v.time_words and \
+                        (not _cap(noun[-1]) or self._plausible_subject(phrase)):
+                    return head + toks[k:k + 1] + toks[k + 1:j + 1]
                 # "Six in 10 say", "two of three voters said": a share of a group
-                if head and (head[-1].norm in self.v.number_words or head[-1].norm.isdigit()) and \
+                if tail is phrase and (head[-1].norm in self.v.number_words or head[-1].norm.isdigit()) and \
                         (phrase[-1].norm.isdigit() or phrase[-1].norm in self.v.number_words):
                     return head + [toks[k]] + phrase
+                tail = head
         if not self._plausible_subject(phrase) and not any(p.norm in _DETERMINERS for p in phrase[:-1]):
             return []
         return phrase
@@ -429,7 +442,7 @@ class Attributor:
                 and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
             head_end += 1
         name = toks[k:head_end + 1]
-        if not name or len(name) > 8 or not self._plausible_subject(name):
+        if not name or len(name) > 8 or not (self._plausible_subject(name) or self._head_before_preposition(name)):
             return []
         return toks[k:j + 1]
 
@@ -603,6 +616,13 @@ class Attributor:
         # a participle after a comma ("…, calling her evasive") modifies the clause before it: its content
         # comes after it, never before
         participle = toks[i].norm.endswith("ing") and not speaker_np
+        # "As the Post observed, Republicans control …": the clause after the comma
+        if speaker_np and not np_after and re.fullmatch(r"(?:.*,\s*)?[Aa]s\s+", text[start:speaker_np[0].start]):
+            clause = re.match(r"(?:\s+(?:in|on|at|during|last|this|earlier|later|yesterday|today|recently|"
+                              r"previously|again|also|once|before|after|here|there)\b[^,;:.!?“”\"]{0,40})?"
+                              r"\s*,\s*(?=\S)", rest)  # not "As the team considers its approach, …"
+            if clause and rest[clause.end():].strip(" ."):
+                return [(end - len(rest) + clause.end(), end)], True
         # "These workers, the chief explained earlier in the hearing, were well paid": a parenthesis
         aside = _ADVERBIAL_COMMA.match(rest) if speaker_np and not np_after else None
         if aside and before.strip(" ,;—–") and re.search(r",\s*$", before) and not participle and \
@@ -884,7 +904,8 @@ class Attributor:
             before_to = speaker_np[0].start if subject_before else c_start
             q_before = next((q for q in reversed(quotes) if q[1] <= before_to
                              and re.fullmatch(r"[\s,]*", text[q[1]:before_to])
-                             and not _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0])), None)
+                             and not _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0])
+                             and not is_title(text, q, min_words=2)), None)  # “Sunday Morning Show,” X said
             if q_before:
                 content.append(q_before)
                 kind = "direct"
@@ -1152,6 +1173,14 @@ class Attributor:
             if k + 1 < len(phrase) and re.search(r"[,(]", self._gap(t, phrase[k + 1])):
                 segments.append([])
         head = segments[0]
+        cut = next((n for n, t in enumerate(head) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
+        if cut and len(segments) == 1:
+            # "officials at the Pentagon", "a narrator in the ad": the noun before the preposition speaks
+            first = self.resolve(head[:cut])
+            if first is not None:
+                if first.kind == "named":
+                    return first
+                return Speaker(self.text[head[0].start:head[-1].end], first.kind)
         # "the camp director, Omar Haddad, said": the name in the apposition, titled by the head
         if not _cap(head[-1]) and len(segments) > 1 and all(_cap(t) for t in segments[1]) and len(segments[1]) >= 2:
             person = self.resolve(segments[1])

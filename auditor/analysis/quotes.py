@@ -153,3 +153,16 @@ def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if e - s >= 2:
             out.append((s, e))
     return out
+
+
+# Small words a title leaves in lower case ("Ghost on the Cover of Newsweek")
+_TITLE_SMALL = {"a", "an", "the", "and", "or", "but", "of", "on", "in", "at", "to", "for", "by", "with", "from",
+                "as", "vs", "nor", "per", "via"}
+
+
+def is_title(text: str, quote: tuple[int, int], min_words: int = 1) -> bool:
+    """Title case throughout and at most twelve words: the name of a show, book, film or headline."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[quote[0]:quote[1]])
+    if len(words) < min_words or len(words) > 12 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
