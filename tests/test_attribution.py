@@ -380,3 +380,10 @@ def test_as_clauses_relative_clauses_and_long_prepositional_subjects():
     assert any(s.startswith("A county survey of farmers") and c == "found" for s, c, _ in rel)
     assert _has(rel, "A person familiar with the planning for Friday’s vote", "says", "the count will be close")
     assert _has(rel, "Mayor Ida Holm", "said", "the ferry would run")
+
+
+def test_time_phrases_and_titles_before_a_name_in_the_subject():
+    rel = _spans("Ivo Brandt at the time said the pier was safe. "
+                 "Conservative party leader Ana Lind toured the mill, calling it “a relic.”")
+    assert _has(rel, "Ivo Brandt", "said", "the pier was safe")
+    assert _has(rel, "Conservative party leader Ana Lind", "calling", "it")

@@ -419,10 +419,11 @@ class Attributor:
         "Trump early Friday said"); j itself when toks[j] ends no time phrase."""
         k = j
         named_time = False
-        while k >= 0 and j - k < 4 and (toks[k].norm in self.v.time_words or _YEAR.fullmatch(toks[k].norm)) and \
+        while k >= 0 and j - k < 4 and (toks[k].norm in self.v.time_words or _YEAR.fullmatch(toks[k].norm)
+                                        or toks[k].norm in ("the", "that") and k < j) and \
                 not re.search(r"[,;:“”\"()—–]", self._gap(toks[k], toks[k + 1]) if k + 1 < len(toks) else ""):
             named_time = named_time or toks[k].norm not in _FUNCTION | {"last", "this", "next", "early", "late", "in",
-                                                                        "on", "at", "during"}
+                                                                        "on", "at", "during", "the"}
             k -= 1
         return k if named_time and k >= 0 and k < j else j
 
@@ -527,10 +528,22 @@ class Attributor:
                     t.norm in self.v.title_words or t.norm in self.v.institution_heads or \
                     t.norm in self.v.document_heads or len(t.norm) > 5 and t.norm.endswith(_PERSON_ENDINGS):
                 last_head = n
-            elif last_head >= 0 and t.norm not in _DETERMINERS:
+            elif last_head >= 0 and t.norm not in _DETERMINERS and not self._name_follows(toks, n, limit):
                 break  # the verb after the subject
             n += 1
         return list(toks[k:last_head + 1]) if last_head >= 0 else []
+
+    def _name_follows(self, toks: list[Token], n: int, limit: int) -> bool:
+        """Does a capitalised name follow within three plain words ("Republican presidential candidate
+        Donald Trump")? Then the lower-case words are part of a title, not the verb."""
+        for m in range(n, min(limit, n + 3)):
+            t = toks[m]
+            if m > n and re.search(r"[,;:“”\"()—–―]", self._gap(toks[m - 1], t)) or _is_boundary(t) or \
+                    t.norm in _BETWEEN or t.start in self._cue_starts:
+                return False
+            if _cap(t):
+                return m > n
+        return False
 
     def _subject_right(self, toks: list[Token], i: int) -> list[Token]:
         """The noun phrase after a cue in an inverted clause: 'said Lavrov', 'said the minister, who …'.
