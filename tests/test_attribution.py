@@ -387,3 +387,8 @@ def test_time_phrases_and_titles_before_a_name_in_the_subject():
                  "Conservative party leader Ana Lind toured the mill, calling it “a relic.”")
     assert _has(rel, "Ivo Brandt", "said", "the pier was safe")
     assert _has(rel, "Conservative party leader Ana Lind", "calling", "it")
+
+
+def test_participle_after_a_noun_that_cannot_speak_belongs_to_the_clause_subject():
+    rel = _spans("Mayor Ida Holm spent the last day before the vote attacking her rival.")
+    assert _has(rel, "Mayor Ida Holm", "attacking", "her rival")

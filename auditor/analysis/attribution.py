@@ -408,6 +408,15 @@ class Attributor:
             return []
         return phrase
 
+    def _can_speak(self, head: Token) -> bool:
+        """A word that can be the source of a participle right after it: a name, a pronoun, a noun for
+        people or for a text ("tweets saying", "a letter urging", "protesters chanting")."""
+        norm = head.norm
+        return _cap(head) or norm in self.v.pronouns or norm in self.v.anonymous_heads or \
+            norm in self.v.title_words and norm not in self.v.title_modifiers or norm in self.v.speech_nouns or \
+            norm in self.v.document_heads or norm in self.v.institution_heads or \
+            len(norm) > 4 and norm.endswith(_PERSON_ENDINGS) or norm in self.v.relative_pronouns
+
     def _head_before_preposition(self, phrase: list[Token]) -> bool:
         """Does a subject like "a narrator in the ad" have a head that can speak before its preposition?"""
         cut = next((n for n, t in enumerate(phrase) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
@@ -870,6 +879,8 @@ class Attributor:
             coordinated = i > 1 and toks[i - 1].norm in ("then", "later") and "," in self._gap(toks[i - 2], toks[i - 1])
             if cue_tok.norm.endswith("ing") and "," in gap_before or coordinated:
                 left = []  # "On Monday, Clinton leaned in, painting Trump as …": the clause's subject speaks
+            elif cue_tok.norm.endswith("ing") and left and not self._can_speak(left[-1]):
+                left = []  # "spent the day on the trail attacking …": the noun before is no speaker
             # a verb form with a that-clause after it is a verb whatever its subject ("A new poll shows that …",
             # "Another slide suggests that …")
             verb_with_that = cue_tok.norm.endswith("s") and not cue_tok.norm.endswith("ss") and bool(left) and \
