@@ -392,3 +392,8 @@ def test_time_phrases_and_titles_before_a_name_in_the_subject():
 def test_participle_after_a_noun_that_cannot_speak_belongs_to_the_clause_subject():
     rel = _spans("Mayor Ida Holm spent the last day before the vote attacking her rival.")
     assert _has(rel, "Mayor Ida Holm", "attacking", "her rival")
+
+
+def test_closing_mark_used_to_open_a_paragraph_quotation():
+    rel = _spans("Letters\n\n”The ferry is our lifeline. Without it we are cut off.” ― Mara Quist\n\nThe vote is on Friday.")
+    assert _has(rel, "Mara Quist", "―", "The ferry is our lifeline")

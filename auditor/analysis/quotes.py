@@ -66,6 +66,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 _STRAIGHT_CLOSE = re.compile(r'[,.!?]"')
 _CURLY_CLOSE = re.compile(r"[,.!?]”")
+_OPENING_CLOSER = re.compile("”")
 _ANY_MARK = re.compile("[" + re.escape("“«„‘‹\"'") + "]")
 
 
@@ -73,11 +74,22 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = start
     while i < end:
-        jump = _ANY_MARK.search(text, i, end)  # skip straight to the next quotation mark
+        if i == start and text[i] == "”" and text[i + 1:i + 2].isalnum():
+            jump = _OPENING_CLOSER.match(text, i)  # ”… used as the opening mark of a paragraph
+        else:
+            jump = _ANY_MARK.search(text, i, end)  # skip straight to the next quotation mark
         if jump is None:
             break
         i = jump.start()
         ch = text[i]
+        if ch == "”":  # ”… used as the opening mark at a paragraph's start, closed by the next ”
+            j = text.find("”", i + 1, min(end, i + _MAX_QUOTE))
+            if j != -1:
+                out.append((i, j + 1))
+                i = j + 1
+                continue
+            i += 1
+            continue
         if ch in _PAIRS and not (ch == "‘" and _is_apostrophe(text, i)):
             closers = _PAIRS[ch]
             limit = min(end, i + (_MAX_SINGLE if ch == "‘" else _MAX_QUOTE))
