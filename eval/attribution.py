@@ -2,6 +2,7 @@
 
 python -m eval attribution [--data DIR] [--limit N]
 python -m eval.attribution [--data DIR] [--limit N] [--examples N]   (the same, with N sample errors of each kind)
+python -m eval.attribution --compartment train --limit 150 --by-cue 20   (develop on train; cues that misfire)
 
 PolNeAR: a predicted attribution matches a gold one when their source spans overlap and their content spans
 overlap ("source+content"); "content only" drops the source condition. Precision counts predictions that
@@ -151,6 +152,7 @@ class PolnearScore:
     no_source_misses: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
+    by_cue: dict[str, list[int]] = field(default_factory=dict)  # first word of our cue -> [predicted, matched]
 
     def precision(self, strict: bool = True) -> float:
         return (self.hit_strict if strict else self.hit_content) / self.predicted if self.predicted else 0.0
@@ -228,6 +230,9 @@ def score_polnear(docs: list[PolnearDoc], keep_examples: int = 0) -> PolnearScor
         result.predicted_no_source_hit += sum(no_source_hit)
         result.predicted_no_source_any += sum(any_hit)
         for k, a in enumerate(sourced):
+            counts = result.by_cue.setdefault((a.cue or "").lower().split(" ")[0], [0, 0])
+            counts[0] += 1
+            counts[1] += matched_strict[k]
             if not matched_strict[k] and len(result.false_alarms) < keep_examples:
                 result.false_alarms.append(f"{doc.name}: [{a.source}] <{a.cue}> "
                                            f"{body[a.content_start:a.content_end][:80]}")
@@ -381,15 +386,28 @@ def basil_tables(s: BasilScore) -> str:
 
 
 # --- entry point ---------------------------------------------------------------------------------
-def run(data: str | None = None, limit: int | None = None, examples: int = 0) -> dict[str, object]:
-    """Print the tables; return the scores (absent sets are skipped with a note)."""
+def cue_table(s: PolnearScore, rows: int) -> str:
+    """Diagnostics: our cues with the most predictions that match no gold relation (source+content)."""
+    worst = sorted(s.by_cue.items(), key=lambda item: (item[1][1] - item[1][0], item[0]))[:rows]
+    return table(["our cue", "predicted", "matched", "precision"],
+                 [[cue or "(none)", n, hit, hit / n if n else 0.0] for cue, (n, hit) in worst])
+
+
+def run(data: str | None = None, limit: int | None = None, examples: int = 0, compartment: str = "dev",
+        by_cue: int = 0) -> dict[str, object]:
+    """Print the tables; return the scores (absent sets are skipped with a note). `compartment` picks the
+    PolNeAR part to score (dev is the reported figure; train is for development without looking at dev)."""
     root = data_root(data)
     results: dict[str, object] = {}
     polnear_path = root / POLNEAR
     if polnear_path.is_file():
-        score = score_polnear(load_polnear(polnear_path, limit), keep_examples=examples)
+        score = score_polnear(load_polnear(polnear_path, limit, compartment), keep_examples=examples)
         results["polnear"] = score
+        if compartment != "dev":
+            print(f"[PolNeAR compartment: {compartment}]")
         print(polnear_tables(score))
+        if by_cue:
+            print(cue_table(score, by_cue))
         for line in score.misses:
             print("  miss:", line)
         for line in score.false_alarms:
@@ -417,8 +435,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", help="labelled data folder (default ../shared/data)")
     parser.add_argument("--limit", type=int, help="only the first N articles of each set")
     parser.add_argument("--examples", type=int, default=0, help="print N misses and false alarms of each kind")
+    parser.add_argument("--compartment", default="dev", choices=["dev", "train", "annotator-training"],
+                        help="PolNeAR part to score (default dev, the reported figure; train for development)")
+    parser.add_argument("--by-cue", type=int, default=0, metavar="N",
+                        help="print our N cues with the most predictions that match no gold relation")
     args = parser.parse_args(argv)
-    run(data=args.data, limit=args.limit, examples=args.examples)
+    run(data=args.data, limit=args.limit, examples=args.examples, compartment=args.compartment,
+        by_cue=args.by_cue)
     return 0
 
 
