@@ -78,6 +78,8 @@ _GO_ON = {"on", "went", "goes", "go", "continued", "continues", "continue", "pro
           "tried", "rushed", "hastened", "declined", "refused", "wanted", "wants", "appeared", "seemed"}
 # Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
 _PEOPLE_SUFFIXES = ("ists", "ians", "ers", "ors", "ants", "ents")
+# "PENCE: …", "Poll: …" opening a paragraph
+_LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)")
 # Endings of nouns for people, singular or plural ("businessman", "economist", "physicians")
 _PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ian", "person", "people", "er", "or")
 # Words ending in -ly that are not manner adverbs
@@ -777,8 +779,8 @@ class Attributor:
         lo_m = bisect.bisect_left(self._match_starts, start)
         hi_m = bisect.bisect_left(self._match_starts, end, lo_m)
         if lo_m == hi_m and not quotes and label is None and \
-                not _local(self._possessives, lo, len(toks)) and not _local(self._hearsay_at, lo, len(toks)) and \
-                ":" not in text[toks[-1].end:end + 1]:
+                not _any_in(self._possessives, lo, lo + len(toks)) and \
+                not _any_in(self._hearsay_at, lo, lo + len(toks)) and ":" not in text[toks[-1].end:end + 1]:
             self._note_subject(toks, found)  # nothing here can attribute: no cue, quotation or noun of saying
             return found
         by_list: dict[int, list[Match]] = {CUE: [], ACCORDING: [], PASSIVE: [], IMPERSONAL: []}
@@ -1238,17 +1240,17 @@ class Attributor:
         paragraph make the rest of the paragraph that source's."""
         if start > 0 and self.text[start - 1] != "\n":
             return None
-        m = re.match(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)", self.text[start:end])
+        m = _LABEL.match(self.text, start, end)
         if not m:
             return None
-        np = [t for t in toks if start + m.start(1) <= t.start and t.end <= start + m.end(1)]
+        np = [t for t in toks if m.start(1) <= t.start and t.end <= m.end(1)]
         if not np or np[0].norm in self.v.not_labels:
             return None
-        speaker = self.resolve(np) or Speaker(self.text[start + m.start(1):start + m.end(1)], "institution")
+        speaker = self.resolve(np) or Speaker(self.text[m.start(1):m.end(1)], "institution")
         para_end = self.text.find("\n", start)
         para_end = len(self.text) if para_end == -1 else para_end
-        colon = start + m.end(1) + self.text[start + m.end(1):start + m.end()].index(":")
-        content = _trim(self.text, start + m.end(), para_end)
+        colon = m.end(1) + self.text[m.end(1):m.end()].index(":")
+        content = _trim(self.text, m.end(), para_end)
         if content[1] <= content[0] or len(re.findall(r"[^\W\d_]+", self.text[content[0]:content[1]])) < 2:
             return None  # "Bernie Sanders: 1,501.": a figure in a list, not speech
         return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
@@ -1267,6 +1269,12 @@ def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
         if len(words) >= 2 and not any(w.lower() in vocab.institution_heads for w in words):
             out.setdefault(words[-1].lower(), " ".join(words))
     return out
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    """Is any of the sorted positions in [lo, hi)?"""
+    k = bisect.bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
 
 
 def _local(positions: list[int], lo: int, count: int) -> list[int]:
