@@ -397,3 +397,8 @@ def test_participle_after_a_noun_that_cannot_speak_belongs_to_the_clause_subject
 def test_closing_mark_used_to_open_a_paragraph_quotation():
     rel = _spans("Letters\n\n”The ferry is our lifeline. Without it we are cut off.” ― Mara Quist\n\nThe vote is on Friday.")
     assert _has(rel, "Mara Quist", "―", "The ferry is our lifeline")
+
+
+def test_title_abbreviation_before_a_name_with_an_age_apposition():
+    rel = _spans("“The ferry never ran late,” Mr. Berg, 82, told me.")
+    assert _has(rel, "Mr. Berg, 82", "told", "The ferry never ran late")

@@ -444,8 +444,9 @@ class Attributor:
         k = j
         while k > 0 and j - k < 30:
             gap = self._gap(toks[k - 1], toks[k])
-            if re.search(r"[;:“”\"«»]|['’]{2}|[.!?]\s", gap) or _is_boundary(toks[k - 1]) and "," in gap:
-                break
+            if re.search(r"[;:“”\"«»]|['’]{2}|[!?]\s", gap) or _is_boundary(toks[k - 1]) and "," in gap or \
+                    re.match(r"\.\s", gap) and not (toks[k - 1].norm in self.v.title_words and len(toks[k - 1].norm) <= 4):
+                break  # a sentence ends here, unless the full stop ends a title ("Mr. King, 82, said")
             k -= 1
         if j - k >= 30:
             return []
