@@ -5,47 +5,39 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-
+from ..errors import RuleFileError
+from ..resources import resource
+from ..ruleset.loader import default_rules_dir
 from ..textutil import Token, document_tokens
 from ..ruleset.matcher import Match
 from .quotes import is_title
 from .vocab import ACCORDING, CUE, IMPERSONAL, PASSIVE, Vocabulary
 
+
+def _grammar(key: str) -> frozenset[str]:
+    """A closed word class from the `grammar` section of rules/resources/attribution.yaml."""
+    value = (resource("attribution").get("grammar") or {}).get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(str(default_rules_dir() / "resources" / "attribution.yaml"), None, None,
+                            f"grammar.{key} must be a list of words")
+    return frozenset(v.strip().lower() for v in value)
+
+
 # Words that end a subject noun phrase when walking left from a cue verb.
-_BOUNDARY = {"that", "which", "who", "whom", "and", "but", "while", "as", "because", "after", "when",
-             "if", "although", "though", "so", "what", "where", "whereas", "since", "until", "before",
-             "or", "nor", "than", "whether", "also", "by", "of", "with", "in", "on", "for", "to", "from",
-             "about", "over", "at", "into", "against", "amid", "despite", "this", "it", "there"}
+_BOUNDARY = _grammar("boundary")
 # Words that may stand between a subject and its cue verb.
-_BETWEEN = {"has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "may", "might",
-            "also", "further", "repeatedly", "later", "previously", "again", "then", "reportedly",
-            "publicly", "privately", "recently", "once", "often", "had", "did", "does", "do", "not",
-            "never", "already", "first", "last", "earlier", "separately", "still", "can", "should",
-            "must", "been", "being", "be", "even", "openly", "bluntly", "flatly", "explicitly", "clearly",
-            "emphatically", "angrily", "firmly", "quickly", "swiftly", "initially", "finally", "had",
-            "told", "has", "long", "now", "just", "all", "both", "ll", "ve", "re", "d", "isn", "wasn", "aren",
-            "weren", "didn", "doesn", "don", "hasn", "haven", "hadn", "won", "wouldn", "couldn", "t"}
+_BETWEEN = _grammar("between")
 # Contractions of "is"/"has" after a pronoun ("He’s claiming"): skipped only right after a pronoun
-_CONTRACTED = {"s"}
+_CONTRACTED = _grammar("contracted")
 # Function words that end a phrase whatever their case ("But state law …").
-_FUNCTION = {"but", "and", "or", "so", "yet", "while", "as", "when", "if", "although", "though", "because",
-             "after", "before", "since", "that", "this", "there", "what", "where", "in", "on", "at", "for",
-             "with", "by", "from", "of", "to", "however", "meanwhile", "still", "then", "now", "also"}
+_FUNCTION = _grammar("function")
 # Words that may follow an inverted subject ("…, said Lavrov on Tuesday")
-_AFTER_INVERSION = {"on", "in", "at", "during", "after", "before", "who", "from", "to", "last", "this",
-                    "earlier", "later", "yesterday", "today", "tonight", "recently", "when", "while",
-                    "adding", "noting", "according"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-                "some", "many", "several", "two", "three", "other", "one", "most", "few", "both", "another"}
-_BE = {"is", "are", "was", "were", "been", "be", "being"}
-_PASSIVE_ADVERBS = {"widely", "generally", "often", "commonly", "increasingly", "long", "also", "already",
-                    "never", "not", "once", "frequently", "repeatedly", "sometimes", "now", "still", "harshly",
-                    "roundly", "publicly", "previously", "variously", "falsely", "wrongly", "privately", "being",
-                    "been", "n't", "broadly", "largely", "mostly", "much", "heavily", "sharply", "strongly"}
+_AFTER_INVERSION = _grammar("after_inversion")
+_DETERMINERS = _grammar("determiners")
+_BE = _grammar("be")
+_PASSIVE_ADVERBS = _grammar("passive_adverbs")
 # Words between an owner's "'s" and the noun of saying ("Trump's repeated claims")
-_NOUN_MODIFIERS = {"earlier", "repeated", "latest", "new", "recent", "own", "public", "initial", "original",
-                   "previous", "first", "last", "final", "early", "frequent", "persistent", "false", "bold",
-                   "sharp", "strong", "harsh", "blunt", "official", "private", "written", "controversial"}
+_NOUN_MODIFIERS = _grammar("noun_modifiers")
 # Between an attribution and a quotation that goes on from it: punctuation, or where or when it was said
 # ("…, she said in a phone interview. “But …”")
 _CARRY_ON = re.compile(r"(?:\s+(?:in|on|at|during|after|before|to|from|with|via|through|last|this|earlier|"
@@ -74,37 +66,30 @@ _BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:later|again|also|then|further|simply|
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
 # Verbs that carry on into a cue's infinitive ("went on to say", "continued to insist")
-_GO_ON = {"on", "went", "goes", "go", "continued", "continues", "continue", "proceeded", "moved", "began", "begins", "sought",
-          "tried", "rushed", "hastened", "declined", "refused", "wanted", "wants", "appeared", "seemed"}
+_GO_ON = _grammar("go_on")
 # Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
-_PEOPLE_SUFFIXES = ("ists", "ians", "ers", "ors", "ants", "ents")
+_PEOPLE_SUFFIXES = tuple(sorted(_grammar("people_suffixes")))
 # "PENCE: …", "Poll: …" opening a paragraph
 _LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)")
 # Endings of nouns for people, singular or plural ("businessman", "economist", "physicians")
 _PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ian", "person", "people", "er", "or")
 # Words ending in -ly that are not manner adverbs
-_NOT_ADVERBS = {"family", "rally", "ally", "italy", "july", "reply", "supply", "apply", "assembly", "early",
-                "only", "likely", "daily", "weekly", "monthly", "yearly", "holy", "lily", "belly", "bully",
-                "folly", "jolly", "sally", "kelly", "emily", "molly", "billy", "willy"}
+_NOT_ADVERBS = _grammar("not_adverbs")
 # Participles that open a sentence capitalised ("Having announced that …"): never a name
-_PARTICIPLE_OPENERS = {"having", "being", "according", "including", "following", "speaking", "saying", "adding",
-                       "noting", "citing", "asked", "told", "pressed", "reached"}
+_PARTICIPLE_OPENERS = _grammar("participle_openers")
 # Question words: never a speaker
-_WH_WORDS = {"why", "how", "what", "when", "where", "whether"}
+_WH_WORDS = _grammar("wh_words")
 # Adjectives after a source noun that take a preposition ("people familiar with the talks")
-_FAMILIAR = {"familiar", "close", "knowledgeable", "briefed", "involved", "opposed", "loyal"}
+_FAMILIAR = _grammar("familiar")
 # Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
-_SUBJECT_PREPOSITIONS = {"in", "at", "of", "from", "on", "for", "with"}
+_SUBJECT_PREPOSITIONS = _grammar("subject_prepositions")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
-_OPENERS = {"on", "in", "at", "during", "after", "before", "when", "while", "as", "since", "with", "despite",
-            "meanwhile", "however", "later", "earlier", "instead", "still", "yet", "then", "speaking", "asked",
-            "for", "from", "by", "following", "amid", "under", "over", "without", "unlike", "like", "although",
-            "though", "if", "because", "but", "and", "so", "also", "now", "today", "yesterday", "last", "this"}
+_OPENERS = _grammar("openers")
 # Pronouns of the writer and the reader: outside quotation marks they are nobody's source
-_FIRST_SECOND = {"i", "we", "you"}
+_FIRST_SECOND = _grammar("first_second")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Words that give a noun an owner ("his claims"): then it is someone's, not hearsay
-_OWNERS = {"his", "her", "their", "its", "our", "my", "your", "whose"}
+_OWNERS = _grammar("owners")
 # The `source` of attributions the text presents as held by nobody it names ("it is believed", "reportedly",
 # "amid growing concerns that"): they name no source span and are kept out of the source map
 UNSPECIFIED = "unspecified (no source named)"
@@ -121,7 +106,7 @@ _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|thro
                               r"wednesday|thursday|friday|saturday|sunday)\b[^,;:.!?“”\"\n]{0,60},\s*", re.I)
 # Verbs whose object is the listener ("told The Post on Thursday"): with nothing else after them, the
 # content is the clause before the comma
-_LISTENER_VERBS = {"tell", "inform", "assure", "remind", "brief", "notify", "advise"}
+_LISTENER_VERBS = _grammar("listener_verbs")
 
 
 @dataclass
