@@ -749,11 +749,13 @@ class Attributor:
         text = self.text
         lo = bisect.bisect_left(self._token_starts, start)
         hi = bisect.bisect_left(self._token_starts, end, lo)
-        toks = [t for t in self._tokens[lo:hi] if t.end <= end]
+        if hi > lo and self._tokens[hi - 1].end > end:
+            hi -= 1  # tokens are sorted and disjoint: only the last one can run past the end
         self._lo = lo
         found: list[Found] = []
-        if not toks:
+        if hi == lo:
             return found
+        toks = list(self._tokens[lo:hi])
         quotes = self._quotes_in(start, end)
         claimed_quotes: set[tuple[int, int]] = set()
         # "Name: …" at the start of a paragraph (interviews, transcripts, headlines)
