@@ -55,6 +55,7 @@ def _abbreviations() -> frozenset[str]:
 
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)|\n\s*\n|\n")
 _OPENERS = "\"“‘'«([—–-"
+_PREV_WORD = re.compile(r"([\w.]+)\.?$")  # the word before a full stop (searched up to just past it)
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -63,11 +64,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     spans: list[tuple[int, int]] = []
     abbreviations = _abbreviations()
     begin = start
+    prev_word = _PREV_WORD.search
     for m in _SENT_END.finditer(text, start, end):
         stop = m.end()
         mark = m.group()
         if mark[0] == ".":
-            word = re.search(r"([\w.]+)\.?$", text[max(begin, m.start() - 12):m.start() + 1])
+            dot = m.start()
+            word = prev_word(text, max(begin, dot - 12), dot + 1)
             prev = (word.group(1).rstrip(".").lower() if word else "")
             if prev in abbreviations or (len(prev) == 1 and prev.isalpha()):
                 continue
