@@ -23,5 +23,20 @@ def resource(name: str) -> dict[str, Any]:
     return data
 
 
-def words(name: str, key: str) -> frozenset[str]:
-    return frozenset(str(v).strip().lower() for v in resource(name).get(key, []) or [])
+def word_list(name: str, *keys: str) -> list[str]:
+    """The list at `keys` (a top-level key, or a section and a key) of a resource file, lower-cased, in
+    file order; [] when absent. Anything but a list of strings is an error naming the file and the key:
+    YAML reads a bare yes/no/on/off as true/false, which would otherwise slip in as "true"/"false"."""
+    value: Any = resource(name)
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleFileError(str(default_rules_dir() / "resources" / f"{name}.yaml"), None, None,
+                            f"'{'.'.join(keys)}' must be a list of words (quote yes, no, on and off)")
+    return [v.strip().lower() for v in value]
+
+
+def words(name: str, *keys: str) -> frozenset[str]:
+    return frozenset(word_list(name, *keys))

@@ -5,9 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..errors import RuleFileError
-from ..resources import resource
-from ..ruleset.loader import default_rules_dir
+from ..resources import words
 from ..textutil import Token, document_tokens
 from ..ruleset.matcher import Match
 from .quotes import is_title
@@ -16,11 +14,7 @@ from .vocab import ACCORDING, CUE, IMPERSONAL, PASSIVE, Vocabulary
 
 def _grammar(key: str) -> frozenset[str]:
     """A closed word class from the `grammar` section of rules/resources/attribution.yaml."""
-    value = (resource("attribution").get("grammar") or {}).get(key)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleFileError(str(default_rules_dir() / "resources" / "attribution.yaml"), None, None,
-                            f"grammar.{key} must be a list of words")
-    return frozenset(v.strip().lower() for v in value)
+    return words("attribution", "grammar", key)
 
 
 # Words that end a subject noun phrase when walking left from a cue verb.
