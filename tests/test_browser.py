@@ -195,7 +195,7 @@ def test_seed_report_screenshot(browser, site):
         page = w.page
         assert_styles_applied(page)
         marks = page.locator(".body mark[aria-describedby]")
-        assert marks.count() == len({(f.start, f.end) for f in audit.findings if f.field == "text"}) or marks.count() > 0
+        assert marks.count() > 0  # (a finding across a paragraph break is two marks: no 1:1 count)
         assert page.locator("section:has(h2:text('Source map')) tbody tr").count() == len(audit.analysis.sources)
         assert page.locator(".overall .grade").inner_text() == f"grade {audit.score.grade}"
         page.screenshot(path=str(REPORTS / "screenshot-seed.png"), full_page=True)
