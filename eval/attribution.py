@@ -26,11 +26,11 @@ import json
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from auditor.analysis.attribution import UNSPECIFIED
 
-from .common import data_root, f1, table
+from .common import data_root, f1, load_basil_articles, table
 
 Span = tuple[int, int]
 POLNEAR = Path("labels/polnear/polnear-dev.jsonl")
@@ -280,55 +280,16 @@ class BasilDoc:
     spans: list[BasilSpan]
 
 
-def _basil_pairs(folder: Path) -> Iterator[tuple[Path, Path]]:
-    for article in sorted((folder / "articles").glob("*/*.json")):
-        annotation = folder / "annotations" / article.parent.name / f"{article.stem}_ann.json"
-        if annotation.is_file():
-            yield article, annotation
-
-
 def load_basil(folder: Path, limit: int | None = None) -> list[BasilDoc]:
-    """Each article's body rebuilt from its sentences (paragraphs on separate lines, the title on the first
-    line), with each phrase annotation placed by its sentence id (pN = N-th sentence) and offsets."""
+    """Each article as one text, the title on the first line and the body after a blank line, with its
+    body spans (eval.common.load_basil_articles places them)."""
     docs = []
-    for article_path, annotation_path in _basil_pairs(folder):
-        article = json.loads(article_path.read_text(encoding="utf-8"))
-        annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
-        title = " ".join(str(article.get("title") or "Untitled").split())
-        parts = [title, "\n\n"]
-        pos = len(title) + 2
-        sentence_at: list[int] = []
-        for p_index, paragraph in enumerate(article.get("body-paragraphs") or []):
-            if p_index:
-                parts.append("\n\n")
-                pos += 2
-            for s_index, sentence in enumerate(paragraph):
-                if s_index:
-                    parts.append(" ")
-                    pos += 1
-                sentence_at.append(pos)
-                parts.append(sentence)
-                pos += len(sentence)
-        text = "".join(parts)
-        spans = []
-        for item in annotation.get("phrase-level-annotations", []):
-            ident = str(item.get("id", ""))
-            if not (ident.startswith("p") and ident[1:].isdigit()):
-                continue  # spans in the headline
-            index = int(ident[1:])
-            if index >= len(sentence_at):
-                continue
-            start = sentence_at[index] + int(item["start"])
-            end = sentence_at[index] + int(item["end"])
-            if text[start:end] != item.get("txt"):
-                found = text.find(item.get("txt") or "\0")
-                if found == -1:
-                    continue
-                start, end = found, found + len(item["txt"])
-            spans.append(BasilSpan(start, end, item.get("quote") == "yes", str(item.get("bias")), item["txt"]))
-        docs.append(BasilDoc(article_path.stem, title, text, spans))
-        if limit and len(docs) >= limit:
-            break
+    for article in load_basil_articles(folder, limit):
+        title = " ".join((article.title or "Untitled").split())
+        offset = len(title) + 2
+        spans = [BasilSpan(offset + s.start, offset + s.end, s.quote, s.bias, s.text)
+                 for s in article.spans if s.field == "text"]
+        docs.append(BasilDoc(article.name, title, f"{title}\n\n{article.body}", spans))
     return docs
 
 

@@ -60,7 +60,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .common import data_root, f1, table
+from .common import data_root, f1, load_basil_articles, table
 
 BABE = Path("labels/babe/babe-dev.csv")
 BASIL = Path("labels/basil")
@@ -247,46 +247,9 @@ class SpanDoc:
 
 
 def load_basil(folder: Path, limit: int | None = None) -> list[SpanDoc]:
-    docs = []
-    for article_path in sorted((folder / "articles").glob("*/*.json")):
-        annotation_path = folder / "annotations" / article_path.parent.name / f"{article_path.stem}_ann.json"
-        if not annotation_path.is_file():
-            continue
-        article = json.loads(article_path.read_text(encoding="utf-8"))
-        annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
-        title = str(article.get("title") or "")
-        starts: list[int] = []
-        parts: list[str] = []
-        pos = 0
-        for p_index, paragraph in enumerate(article.get("body-paragraphs") or []):
-            for s_index, sentence in enumerate(paragraph):
-                sep = "" if not parts else (" " if s_index else "\n\n")
-                parts.append(sep)
-                pos += len(sep)
-                starts.append(pos)
-                parts.append(sentence)
-                pos += len(sentence)
-        body = "".join(parts)
-        spans = []
-        for item in annotation.get("phrase-level-annotations", []):
-            ident = str(item.get("id", ""))
-            start, end, txt = int(item["start"]), int(item["end"]), str(item.get("txt") or "")
-            if ident == "title":
-                where, base, host = "title", 0, title
-            elif ident[:1] == "p" and ident[1:].isdigit() and int(ident[1:]) < len(starts):
-                where, base, host = "text", starts[int(ident[1:])], body
-            else:
-                continue
-            if host[base + start:base + end] != txt:
-                found = host.find(txt) if txt else -1
-                if found == -1:
-                    continue
-                base, start, end = 0, found, found + len(txt)
-            spans.append(GoldSpan(where, base + start, base + end, str(item.get("bias")), item.get("quote") == "yes"))
-        docs.append(SpanDoc(article_path.stem, title, body, tuple(spans)))
-        if limit and len(docs) >= limit:
-            break
-    return docs
+    return [SpanDoc(a.name, a.title, a.body, tuple(GoldSpan(s.field, s.start, s.end, s.bias, s.quote)
+                                                   for s in a.spans))
+            for a in load_basil_articles(folder, limit)]
 
 
 def load_ptc(path: Path, limit: int | None = None) -> list[SpanDoc]:

@@ -1,7 +1,9 @@
 """Shared helpers for the evaluation scripts: where the data is, and small table printing."""
 from __future__ import annotations
 
+import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,3 +29,70 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
 
 def f1(precision: float, recall: float) -> float:
     return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+# --- BASIL -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BasilSpan:
+    field: str  # "text" (the body) or "title"
+    start: int  # offsets into the body or the title
+    end: int
+    bias: str  # lex / inf
+    quote: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class BasilArticle:
+    name: str
+    title: str  # as stored
+    body: str
+    spans: tuple[BasilSpan, ...]
+
+
+def load_basil_articles(folder: Path, limit: int | None = None) -> list[BasilArticle]:
+    """Every article with an annotation file, sorted by path. The body is rebuilt from its sentences (one
+    space between sentences, a blank line between paragraphs); a phrase annotation `pN` sits in the N-th
+    sentence (0-based) and `title` in the headline. A span whose offsets do not give its text is looked
+    up by its text; one that cannot be found is left out."""
+    articles = []
+    for article_path in sorted((folder / "articles").glob("*/*.json")):
+        annotation_path = folder / "annotations" / article_path.parent.name / f"{article_path.stem}_ann.json"
+        if not annotation_path.is_file():
+            continue
+        article = json.loads(article_path.read_text(encoding="utf-8"))
+        annotation = json.loads(annotation_path.read_text(encoding="utf-8"))
+        title = str(article.get("title") or "")
+        starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for paragraph in article.get("body-paragraphs") or []:
+            for s_index, sentence in enumerate(paragraph):
+                sep = "" if not parts else (" " if s_index else "\n\n")
+                parts.append(sep)
+                pos += len(sep)
+                starts.append(pos)
+                parts.append(sentence)
+                pos += len(sentence)
+        body = "".join(parts)
+        spans = []
+        for item in annotation.get("phrase-level-annotations", []):
+            ident = str(item.get("id", ""))
+            start, end, txt = int(item["start"]), int(item["end"]), str(item.get("txt") or "")
+            if ident == "title":
+                where, base, host = "title", 0, title
+            elif ident[:1] == "p" and ident[1:].isdigit() and int(ident[1:]) < len(starts):
+                where, base, host = "text", starts[int(ident[1:])], body
+            else:
+                continue
+            if host[base + start:base + end] != txt:
+                found = host.find(txt) if txt else -1
+                if found == -1:
+                    continue
+                base, start, end = 0, found, found + len(txt)
+            spans.append(BasilSpan(where, base + start, base + end, str(item.get("bias")),
+                                   item.get("quote") == "yes", txt))
+        articles.append(BasilArticle(article_path.stem, title, body, tuple(spans)))
+        if limit and len(articles) >= limit:
+            break
+    return articles
