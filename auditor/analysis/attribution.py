@@ -712,10 +712,10 @@ class Attributor:
             pieces = []
             for s, e in f.content:
                 if (s, e) not in quotes:
-                    cut = next((p for p in starts if s < p < e and p > f.cue_span[1] and
-                                (c := _COMMA_END.search(text, s, p))), None)
-                    if cut is not None:
-                        e = _trim(text, s, _COMMA_END.search(text, s, cut).start())[1]
+                    comma = next((m for p in starts if s < p < e and p > f.cue_span[1] and
+                                  (m := _COMMA_END.search(text, s, p))), None)
+                    if comma is not None:
+                        e = _trim(text, s, comma.start())[1]
                 pieces.append((s, e))
             f.content = [c for c in pieces if c[1] > c[0]] or f.content
 

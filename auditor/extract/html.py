@@ -92,7 +92,6 @@ def _body_text(body: Any) -> tuple[str, list[Link], list[tuple[int, int]]]:
     length = 0
 
     def add_block(element: Any, in_quote: bool) -> None:
-        nonlocal length
         if element.tag == "quote" and not in_quote:
             start = length + (2 if parts else 0)
             children = [c for c in element if c.tag in _BLOCKS]

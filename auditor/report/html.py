@@ -394,7 +394,7 @@ def render_comparison(comparison) -> str:
         f'<dt>Words</dt><dd>{c.audit.article.word_count:,}</dd>'
         + (f'<dt>Address</dt><dd>{link(c.audit.article.url)}</dd>' if c.audit.article.url else "")
         + "</dl></div>" for c in arts)
-    score_rows = [f'<tr><th scope="row">Overall</th>' + "".join(
+    score_rows = ['<tr><th scope="row">Overall</th>' + "".join(
         f'<td>{c.audit.score.overall:g} (grade {esc(c.audit.score.grade)}){bar(c.audit.score.overall, f"{c.label}: overall {c.audit.score.overall:g}")}</td>'
         for c in arts) + "</tr>"]
     for cat in CATEGORIES:
