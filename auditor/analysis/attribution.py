@@ -4,12 +4,16 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter
 
 from ..resources import words
 from ..textutil import Token, document_tokens
 from ..ruleset.matcher import Match
 from .quotes import is_title
 from .vocab import ACCORDING, CUE, IMPERSONAL, PASSIVE, Vocabulary
+
+_TOK_NORM, _TOK_START, _TOK_END = itemgetter(1), itemgetter(2), itemgetter(3)  # Token fields, read in C
 
 
 def _grammar(key: str) -> frozenset[str]:
@@ -94,6 +98,7 @@ _ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|throu
                              r"privately|publicly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                              r"(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
 _OPEN_QUOTES = "“\"«‘'„‹"
+_OPEN_QUOTE = re.compile(f"[{re.escape(_OPEN_QUOTES)}]")
 # Where or when something was said, ending at a comma ("…, she explained earlier in the hearing, …")
 _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|through|with|last|this|earlier|later|"
                               r"yesterday|today|tonight|again|recently|privately|publicly|monday|tuesday|"
@@ -146,21 +151,16 @@ class Attributor:
     def __init__(self, text: str, quotes: list[tuple[int, int]], vocab: Vocabulary):
         self.text = text
         self._tokens = document_tokens(text)
-        self._token_starts = [t.start for t in self._tokens]
+        self._token_starts = list(map(_TOK_START, self._tokens))
+        self._token_ends = list(map(_TOK_END, self._tokens))
         self._matches = vocab.lexicon.find(text, self._tokens)  # one scan of the document for all word lists
         self._match_starts = [m.start for m in self._matches]
         self._cue_starts: set[int] = set()
         # where a possessive "'s" or a hearsay noun stands: the only places the nominal passes look at
         hearsay = vocab.hearsay_nouns
-        self._possessives: list[int] = []
-        self._hearsay_at: list[int] = []
-        possessive, noun = self._possessives.append, self._hearsay_at.append
-        for k, t in enumerate(self._tokens):
-            norm = t.norm
-            if norm == "s":
-                possessive(k)
-            elif norm in hearsay:
-                noun(k)
+        norms = list(map(_TOK_NORM, self._tokens))
+        self._possessives: list[int] = list(compress(range(len(norms)), map("s".__eq__, norms)))
+        self._hearsay_at: list[int] = list(compress(range(len(norms)), map(hearsay.__contains__, norms)))
         self._lo = 0
         self.mentions = _name_mentions(text, vocab)
         self.quotes = quotes
@@ -811,8 +811,8 @@ class Attributor:
                 continue  # "calling for": the phrase, not "calling" as well
             if text[c_start - 1:c_start] in ("-", "‐"):
                 continue  # "establishment-backed", "state-endorsed": a compound adjective, not a verb
-            i = next(k for k, t in enumerate(toks) if t.start == c_start)
-            j = next(k for k, t in enumerate(toks) if t.end == c_end)
+            i = bisect.bisect_left(self._token_starts, c_start, lo) - lo  # matches start and end on tokens
+            j = bisect.bisect_left(self._token_ends, c_end, lo) - lo
             base = self.v.cue_bases[m.entry.term_index]
             cue_tok = toks[i]
             if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]) \
@@ -1053,7 +1053,7 @@ class Attributor:
         for m in self._sentence_matches[PASSIVE]:
             if self._in_quote(m.start):
                 continue
-            i = next(k for k, t in enumerate(toks) if t.start == m.start)
+            i = bisect.bisect_left(self._token_starts, m.start, self._lo) - self._lo
             tok = toks[i]
             if not (tok.norm.endswith(("ed", "en", "wn")) or tok.norm in self.v.irregular_past):
                 continue
@@ -1287,7 +1287,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1] in " ,;:\t\n":
         e -= 1
-    if e > s and text[e - 1] == "." and not any(text[k] in _OPEN_QUOTES for k in range(s, e)):
+    if e > s and text[e - 1] == "." and not _OPEN_QUOTE.search(text, s, e):
         e -= 1
     return s, e
 
