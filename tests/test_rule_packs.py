@@ -102,3 +102,36 @@ def test_packaged_rules_match_british_spellings():
     import auditor
     found = {f.excerpt for f in auditor.audit_text("The minister demonised the unions and weaponized the courts.").findings}
     assert {"demonised", "weaponized"} <= found
+
+
+# Words whose ordinary news sense is plain: the packs leave them alone in that sense (each was dropped or
+# narrowed after measuring how rarely it fell on labelled loaded wording), and still flag the loaded one.
+@pytest.mark.parametrize("text, word", [
+    ("The union vowed to keep the strike going until March.", "vowed"),
+    ("Families affected by the tragedy met the governor on Monday.", "tragedy"),
+    ("Police said the men knowingly sold guns to straw buyers.", "knowingly"),
+    ("The state asked the court to declare it unconstitutional.", "unconstitutional"),
+    ("The rebels' spring offensive began in April.", "offensive"),
+    ("The senate panel is investigating Russian meddling in the election.", "meddling"),
+    ("He was charged with interstate transportation of an explosive.", "explosive"),
+    ("The party toughened its rhetoric on immigration.", "rhetoric"),
+    ("Thousands joined a massive protest in the capital.", "massive"),
+    ("Markets were in turmoil after the vote.", "turmoil"),
+])
+def test_plain_news_senses_are_not_findings(text, word):
+    import auditor
+    found = {f.excerpt.lower() for f in auditor.audit_text(text).findings if f.category in ("language", "framing")}
+    assert word not in found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The senator made an offensive remark about the judge.", "offensive"),
+    ("Foreign donors keep meddling in the city's affairs.", "meddling"),
+    ("The report was an explosive read.", "explosive"),
+    ("It was a tragic decision by the board.", "tragic"),
+    ("Campaign posters called the senator Lyin' Ted.", "lyin"),
+])
+def test_loaded_senses_are_still_findings(text, word):
+    import auditor
+    found = {f.excerpt.lower().rstrip("'’") for f in auditor.audit_text(text).findings}
+    assert word in found
