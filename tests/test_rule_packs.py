@@ -117,6 +117,11 @@ def test_packaged_rules_match_british_spellings():
     ("The party toughened its rhetoric on immigration.", "rhetoric"),
     ("Thousands joined a massive protest in the capital.", "massive"),
     ("Markets were in turmoil after the vote.", "turmoil"),
+    ("Police thwarted a plot to bomb the station.", "thwarted"),
+    ("Witnesses heard screams and gunfire in the lobby.", "screams"),
+    ("Several shops were looted overnight.", "looted"),
+    ("Militants attacked the convoy near the border.", "militants"),
+    ("She joined the Democratic Socialists of America in 2016.", "socialists"),
 ])
 def test_plain_news_senses_are_not_findings(text, word):
     import auditor
