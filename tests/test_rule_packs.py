@@ -122,6 +122,10 @@ def test_packaged_rules_match_british_spellings():
     ("Several shops were looted overnight.", "looted"),
     ("Militants attacked the convoy near the border.", "militants"),
     ("She joined the Democratic Socialists of America in 2016.", "socialists"),
+    ("Her house was spared by the fire.", "spared"),
+    ("Workers scraped the old paint off the bridge.", "scraped"),
+    ("The singer was shamed online for the remark.", "shamed"),
+    ("The council scrapped the parking fee.", "scrapped"),
 ])
 def test_plain_news_senses_are_not_findings(text, word):
     import auditor
@@ -135,6 +139,8 @@ def test_plain_news_senses_are_not_findings(text, word):
     ("The report was an explosive read.", "explosive"),
     ("It was a tragic decision by the board.", "tragic"),
     ("Campaign posters called the senator Lyin' Ted.", "lyin"),
+    ("The two candidates sparred over taxes.", "sparred"),
+    ("The inquiry was a sham.", "sham"),
 ])
 def test_loaded_senses_are_still_findings(text, word):
     import auditor
