@@ -126,6 +126,9 @@ def test_packaged_rules_match_british_spellings():
     ("Workers scraped the old paint off the bridge.", "scraped"),
     ("The singer was shamed online for the remark.", "shamed"),
     ("The council scrapped the parking fee.", "scrapped"),
+    ("Poor diet stunted the children's growth.", "stunted"),
+    ("Fans mobbed the singer at the airport.", "mobbed"),
+    ("The Kenyan shilling fell against the dollar.", "shilling"),
 ])
 def test_plain_news_senses_are_not_findings(text, word):
     import auditor
