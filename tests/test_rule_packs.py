@@ -129,6 +129,13 @@ def test_packaged_rules_match_british_spellings():
     ("Poor diet stunted the children's growth.", "stunted"),
     ("Fans mobbed the singer at the airport.", "mobbed"),
     ("The Kenyan shilling fell against the dollar.", "shilling"),
+    ("Protesters clashed with police for a third night.", "clashed"),
+    ("Violence erupted after the match.", "erupted"),
+    ("The judge lifted the gag order on Friday.", "gag"),
+    ("Firefighters battled raging wildfires near the coast.", "raging"),
+    ("Deficit hawks in the Senate want deeper cuts.", "hawks"),
+    ("He cast himself as a defense hawk in the primary.", "hawk"),
+    ("The suspect evaded capture for three years.", "evaded"),
 ])
 def test_plain_news_senses_are_not_findings(text, word):
     import auditor
@@ -144,6 +151,8 @@ def test_plain_news_senses_are_not_findings(text, word):
     ("Campaign posters called the senator Lyin' Ted.", "lyin"),
     ("The two candidates sparred over taxes.", "sparred"),
     ("The inquiry was a sham.", "sham"),
+    ("The site keeps hawking conspiracy theories.", "hawking"),
+    ("The crowd's rage grew as the night went on.", "rage"),
 ])
 def test_loaded_senses_are_still_findings(text, word):
     import auditor
