@@ -136,6 +136,8 @@ def test_packaged_rules_match_british_spellings():
     ("Deficit hawks in the Senate want deeper cuts.", "hawks"),
     ("He cast himself as a defense hawk in the primary.", "hawk"),
     ("The suspect evaded capture for three years.", "evaded"),
+    ("Rocket launchers are hidden in caves north of the border.", "caves"),
+    ("He wrote a history of the Crusades.", "crusades"),
 ])
 def test_plain_news_senses_are_not_findings(text, word):
     import auditor
