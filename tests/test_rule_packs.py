@@ -138,6 +138,8 @@ def test_packaged_rules_match_british_spellings():
     ("The suspect evaded capture for three years.", "evaded"),
     ("Rocket launchers are hidden in caves north of the border.", "caves"),
     ("He wrote a history of the Crusades.", "crusades"),
+    ("The fire raged for three days before crews contained it.", "raged"),
+    ("He was charged with transporting an explosive across state lines.", "explosive"),
 ])
 def test_plain_news_senses_are_not_findings(text, word):
     import auditor
