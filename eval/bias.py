@@ -7,8 +7,9 @@ python -m eval.bias [--data DIR] [--limit N] [--rules DIR ...] [--dump FILE.json
 Diagnostics (they change no figure's definition): `--rules DIR` adds a folder of rule packs to the
 default ones, to measure a candidate rule before it enters rules/; `--dump FILE` writes one JSON line
 per prediction counted in the per-rule table (dataset, rule, matched words, voice, whether it lies in a
-labelled span or a sentence labelled Biased, and the text around it), to read the misses and false
-alarms of a rule by category.
+labelled span or a sentence labelled Biased, the labels of the spans it overlaps (BASIL `lex:quote`,
+`inf:narrator`, ...; PTC the technique) and the text around it), to read the misses and false alarms of
+a rule by category.
 
 What counts as a prediction: a finding of a `language` or `framing` rule that has a place in the text
 (document-level metric findings have none and are left out). Transparency and sourcing rules are disabled
@@ -315,11 +316,13 @@ def score_spans(docs: list[SpanDoc], dataset: str, rules: "RuleTally", jobs: int
             for group in groups:
                 score.predictions[group] += 1
                 score.inside[group] += inside
-            context = None
+            context, labels = None, None
             if rules.records is not None:
                 host = doc.text if p.field == "text" else doc.title
                 context = f"{host[max(0, p.start - 100):p.start]}[[{host[p.start:p.end]}]]{host[p.end:p.end + 100]}"
-            rules.add(p, dataset, inside, context=context, document=doc.name)
+                labels = sorted({label_of(g) for g in doc.spans
+                                 if g.field == p.field and overlaps((p.start, p.end), (g.start, g.end))})
+            rules.add(p, dataset, inside, context=context, document=doc.name, labels=labels)
     return score
 
 
@@ -339,12 +342,14 @@ class RuleTally:
     records: list | None = None  # diagnostics (--dump): one dict per prediction when a list is given
 
     def add(self, prediction: Prediction, dataset: str, inside: bool, biased_sentence: bool = False,
-            context: str | None = None, document: str | None = None) -> None:
+            context: str | None = None, document: str | None = None,
+            labels: list[str] | None = None) -> None:
         rule = prediction.rule
         if self.records is not None:
             self.records.append({"dataset": dataset, "document": document, "rule": rule,
                                  "category": prediction.category, "field": prediction.field,
                                  "excerpt": prediction.excerpt, "voice": prediction.voice, "inside": inside,
+                                 "labels": labels,
                                  "biased_sentence": biased_sentence if dataset == "babe" else None,
                                  "context": context})
         self.fires[(rule, dataset)] += 1

@@ -102,3 +102,63 @@ def test_packaged_rules_match_british_spellings():
     import auditor
     found = {f.excerpt for f in auditor.audit_text("The minister demonised the unions and weaponized the courts.").findings}
     assert {"demonised", "weaponized"} <= found
+
+
+# Words whose ordinary news sense is plain: the packs leave them alone in that sense (each was dropped or
+# narrowed after measuring how rarely it fell on labelled loaded wording), and still flag the loaded one.
+@pytest.mark.parametrize("text, word", [
+    ("The union vowed to keep the strike going until March.", "vowed"),
+    ("Families affected by the tragedy met the governor on Monday.", "tragedy"),
+    ("Police said the men knowingly sold guns to straw buyers.", "knowingly"),
+    ("The state asked the court to declare it unconstitutional.", "unconstitutional"),
+    ("The rebels' spring offensive began in April.", "offensive"),
+    ("The senate panel is investigating Russian meddling in the election.", "meddling"),
+    ("He was charged with interstate transportation of an explosive.", "explosive"),
+    ("The party toughened its rhetoric on immigration.", "rhetoric"),
+    ("Thousands joined a massive protest in the capital.", "massive"),
+    ("Markets were in turmoil after the vote.", "turmoil"),
+    ("Police thwarted a plot to bomb the station.", "thwarted"),
+    ("Witnesses heard screams and gunfire in the lobby.", "screams"),
+    ("Several shops were looted overnight.", "looted"),
+    ("Militants attacked the convoy near the border.", "militants"),
+    ("She joined the Democratic Socialists of America in 2016.", "socialists"),
+    ("Her house was spared by the fire.", "spared"),
+    ("Workers scraped the old paint off the bridge.", "scraped"),
+    ("The singer was shamed online for the remark.", "shamed"),
+    ("The council scrapped the parking fee.", "scrapped"),
+    ("Poor diet stunted the children's growth.", "stunted"),
+    ("Fans mobbed the singer at the airport.", "mobbed"),
+    ("The Kenyan shilling fell against the dollar.", "shilling"),
+    ("Protesters clashed with police for a third night.", "clashed"),
+    ("Violence erupted after the match.", "erupted"),
+    ("The judge lifted the gag order on Friday.", "gag"),
+    ("Firefighters battled raging wildfires near the coast.", "raging"),
+    ("Deficit hawks in the Senate want deeper cuts.", "hawks"),
+    ("He cast himself as a defense hawk in the primary.", "hawk"),
+    ("The suspect evaded capture for three years.", "evaded"),
+    ("Rocket launchers are hidden in caves north of the border.", "caves"),
+    ("He wrote a history of the Crusades.", "crusades"),
+    ("The fire raged for three days before crews contained it.", "raged"),
+    ("He was charged with transporting an explosive across state lines.", "explosive"),
+])
+def test_plain_news_senses_are_not_findings(text, word):
+    import auditor
+    found = {f.excerpt.lower() for f in auditor.audit_text(text).findings if f.category in ("language", "framing")}
+    assert word not in found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The senator made an offensive remark about the judge.", "offensive"),
+    ("Foreign donors keep meddling in the city's affairs.", "meddling"),
+    ("The report was an explosive read.", "explosive"),
+    ("It was a tragic decision by the board.", "tragic"),
+    ("Campaign posters called the senator Lyin' Ted.", "lyin"),
+    ("The two candidates sparred over taxes.", "sparred"),
+    ("The inquiry was a sham.", "sham"),
+    ("The site keeps hawking conspiracy theories.", "hawking"),
+    ("The crowd's rage grew as the night went on.", "rage"),
+])
+def test_loaded_senses_are_still_findings(text, word):
+    import auditor
+    found = {f.excerpt.lower().rstrip("'’") for f in auditor.audit_text(text).findings}
+    assert word in found
