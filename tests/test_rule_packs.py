@@ -152,7 +152,6 @@ def test_plain_news_senses_are_not_findings(text, word):
     ("Foreign donors keep meddling in the city's affairs.", "meddling"),
     ("The report was an explosive read.", "explosive"),
     ("It was a tragic decision by the board.", "tragic"),
-    ("Campaign posters called the senator Lyin' Ted.", "lyin"),
     ("The two candidates sparred over taxes.", "sparred"),
     ("The inquiry was a sham.", "sham"),
     ("The site keeps hawking conspiracy theories.", "hawking"),
