@@ -84,6 +84,15 @@ def test_regular_inflections(word, form):
     assert form in inflections(word)
 
 
+@pytest.mark.parametrize("word, other_word", [("spar", "spared"), ("spar", "sparing"), ("scrap", "scraped"),
+                                              ("sham", "shamed"), ("rob", "robed")])
+def test_one_syllable_verbs_only_double(word, other_word):
+    """The undoubled form of a one-syllable verb is another word's ("spared" is spare's), never its own."""
+    from auditor.ruleset.matcher import inflections
+    assert other_word not in inflections(word)
+    assert {"visited", "visiting", "edited"} <= inflections("visit") | inflections("edit")
+
+
 @pytest.mark.parametrize("word, form", [("criticise", "criticize"), ("polarizing", "polarising"),
                                         ("demonization", "demonisation")])
 def test_ise_and_ize_spellings_match_alike(word, form):

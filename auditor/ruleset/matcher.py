@@ -12,6 +12,7 @@ from ..textutil import Token, tokenize
 _NORM = itemgetter(1)  # Token.norm, read in C
 
 _VOWELS = set("aeiou")
+_VOWEL_GROUP = re.compile("[aeiouy]+")
 # Between two words of a phrase only spaces, hyphens and apostrophes may stand (no sentence breaks).
 _GAP = re.compile(r"[ \t\u00a0\-‐‑–'’]*\n?[ \t\u00a0]*")
 
@@ -40,9 +41,13 @@ def inflections(word: str) -> set[str]:
     elif w.endswith("y") and w[-2] not in _VOWELS:
         forms |= {w[:-1] + "ied", w + "ing"}
     else:
-        forms |= {w + "ed", w + "ing"}
-        if (w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS
-                and len(w) <= 5):
+        doubles = (w[-1] not in _VOWELS | {"w", "x", "y"} and w[-2] in _VOWELS and w[-3] not in _VOWELS
+                   and len(w) <= 5)
+        # A word of one syllable always doubles (slam → slammed), and its undoubled form belongs to
+        # another word (spar → "spared", scrap → "scraped"); a longer one may go either way (visit → visited).
+        if not (doubles and len(_VOWEL_GROUP.findall(w)) == 1):
+            forms |= {w + "ed", w + "ing"}
+        if doubles:
             forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
         elif w.endswith("l") and w[-2] in _VOWELS:  # British: labelled, pummelling, fuelled
             forms |= {w + "led", w + "ling"}
