@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache, partial
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 # Words are runs of letters/digits; apostrophes and hyphens split words so that "Kyiv's"/"Kyiv’s" and
 # "hard-line"/"hard line" tokenise alike.
@@ -23,27 +23,32 @@ _new_token = partial(tuple.__new__, Token)  # builds a Token in C, without the N
 _WORD_SPLIT = re.compile(f"({WORD.pattern})", re.UNICODE)  # words and the gaps between them
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
+def _tokens(text: str, offset: int) -> Iterator[Token]:
     # One split into [gap, word, gap, word, …, gap] and running sums of their lengths give every word's
     # offsets; every loop here runs in C, which makes this about twice as fast as walking finditer().
     parts = _WORD_SPLIT.split(text)
     ends = list(accumulate(map(len, parts), initial=offset))  # ends[k + 1]: where parts[k] ends
     words = parts[1::2]
-    return list(map(_new_token, zip(words, map(str.lower, words), ends[1:-1:2], ends[2::2])))
+    return map(_new_token, zip(words, map(str.lower, words), ends[1:-1:2], ends[2::2]))
 
 
-_doc_cache: dict[int, tuple[str, tuple[Token, ...]]] = {}
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return list(_tokens(text, offset))
+
+
+# The last text document_tokens() was asked for and its tokens. Only one: the stages of an audit ask for
+# the same text one after another, and tokens kept for texts long gone would only burden the garbage
+# collector, which walks every live tuple.
+_last_document: tuple[str, tuple[Token, ...]] = ("", ())
 
 
 def document_tokens(text: str) -> tuple[Token, ...]:
-    """Tokens of a whole text, computed once however many stages ask (keyed by the string object)."""
-    cached = _doc_cache.get(id(text))
-    if cached is not None and cached[0] is text:
-        return cached[1]
-    tokens = tuple(tokenize(text))
-    if len(_doc_cache) > 16:
-        _doc_cache.clear()
-    _doc_cache[id(text)] = (text, tokens)
+    """Tokens of a whole text, computed once however many stages ask (for the same string object)."""
+    global _last_document
+    if _last_document[0] is text:
+        return _last_document[1]
+    tokens = tuple(_tokens(text, 0))
+    _last_document = (text, tokens)
     return tokens
 
 

@@ -174,3 +174,39 @@ def test_baseline_silences_known_findings_for_fail_on(tmp_path, capsys):
     assert main(["audit", str(edited), "--fail-on", "warning", "--baseline", str(baseline)]) == 1
     assert main(["audit", slanted, "--baseline", str(tmp_path / "missing.json")]) == 2
     capsys.readouterr()
+
+
+def test_an_audit_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+    import threading
+
+    import auditor
+    text = "The mayor said the plan was a disaster. Critics slammed the outrageous scheme."
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        audit = auditor.audit_text(text)
+        audit.to_dict()
+        assert gc.isenabled()
+        gc.disable()  # a program that keeps it off keeps it off
+        auditor.audit_text(text).to_dict()
+        assert not gc.isenabled()
+        gc.enable()
+        # concurrent audits share one pause, and the last to finish wakes the collector
+        errors: list[BaseException] = []
+
+        def work():
+            try:
+                for _ in range(5):
+                    auditor.audit_text(text).to_dict()
+            except BaseException as exc:  # pragma: no cover - reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=work) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors and gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()

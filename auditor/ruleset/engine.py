@@ -93,7 +93,7 @@ class RuleSet:
         """(rule_index, term_index, start, end) for lexicon terms, patterns (term -1 → pattern) and
         exceptions (term -2)."""
         out = []
-        for m in self._matcher.find(text, list(document_tokens(text)) if where == "body" else None):
+        for m in self._matcher.find(text, document_tokens(text) if where == "body" else None):
             out.append((m.entry.rule_index, m.entry.term_index if m.entry.term_index >= 0 else -2,
                         m.start, m.end))
         bank = self._patterns.get(where)

@@ -3,6 +3,7 @@ whatever the number of terms."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import compress, product
 from operator import itemgetter
@@ -205,7 +206,7 @@ class LexiconMatcher:
                 self.max_depth = max(self.max_depth, len(head) + len(middle) + len(tail))
                 self.size += 1
 
-    def find(self, text: str, tokens: list[Token] | None = None) -> list[Match]:
+    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
         """All matches (overlapping allowed), in text order."""
         tokens = tokenize(text) if tokens is None else tokens
         out: list[Match] = []
@@ -238,7 +239,7 @@ class LexiconMatcher:
         return out
 
 
-def _case_ok(entry: Entry, tokens: list[Token], i: int, j: int, text: str) -> bool:
+def _case_ok(entry: Entry, tokens: Sequence[Token], i: int, j: int, text: str) -> bool:
     if entry.case == "insensitive":
         return True
     found = tuple(t.text for t in tokens[i:j + 1])
