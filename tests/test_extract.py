@@ -93,3 +93,19 @@ def test_source_line_wrapping_inside_a_paragraph_is_a_space():
     assert first.startswith("The council met on Tuesday and approved the plan after")
     assert "\nA second line follows" in first  # an explicit <br> keeps its line break
     assert a.text[a.links[0].start:a.links[0].end] == "approved the plan"
+
+
+def test_structured_authors_are_not_joined_by_names_marked_up_elsewhere_on_the_page():
+    body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
+    html = f"""<html lang="en"><head><title>Harbour plan approved</title>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Harbour plan approved",
+ "author": {{"@type": "Person", "name": "Priya Natarajan"}}}}</script></head>
+<body><article><h1>Harbour plan approved</h1><p>{body}</p><p>{body}</p></article>
+<aside><h2>More stories</h2><ul><li><a rel="author" class="author-link" href="/staff/olu">Olu Bankole</a></li>
+<li><span class="author" itemprop="author">Mara Lind</span></li></ul></aside>
+<section class="comments"><div class="comment-author byline">Gaye</div><p>Great plan.</p></section>
+</body></html>"""
+    assert auditor.audit_html(html).article.authors == ("Priya Natarajan",)
+    # without structured authors, the page's markup is where they come from
+    assert "Olu Bankole" in auditor.audit_html(html.replace('"author": {"@type": "Person", "name": "Priya '
+                                                            'Natarajan"}', '"x": 1')).article.authors

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..errors import ExtractionError
 from ..model import Article, Link, Outlet
-from ..resources import resource
+from ..resources import resource, word_list
 from .people import clean_authors
 from .text import drop_debris, split_bio
 
@@ -308,14 +308,34 @@ def _from_json_ld(scripts: list[Any], meta: dict) -> None:
                 break
 
 
-_BYLINE_CLASS = re.compile(r"byline|author-name|article-author|\bauthor\b", re.IGNORECASE)
-_BIO_CLASS = re.compile(r"author-bio|author-description|bio-text|about-author", re.IGNORECASE)
-# One XPath pass collects every element that could carry a byline or a bio. Walking the attribute
-# axis (//@class) visits only elements that have the attribute: about twice as fast as testing every
-# element (//*[contains(@class, …)]) on large pages, with the same elements in document order.
-_CANDIDATES = etree.XPath("//@class[contains(., 'author') or contains(., 'byline') or contains(., 'bio')]/.. | "
-                          "//@rel[. = 'author']/.. | //@itemprop[. = 'author']/..")
-_BIO_CANDIDATES = etree.XPath("//@class[contains(., 'bio') or contains(., 'author')]/..")
+@lru_cache(maxsize=1)
+def _page_markers() -> tuple[re.Pattern, re.Pattern, Any, Any]:
+    """From `page_markers` in rules/resources/extraction.yaml: a pattern for byline classes, one for bio
+    classes, and the XPaths that collect the elements that could carry either or only a bio.
+
+    One XPath pass collects the candidates. Walking the attribute axis (//@class) visits only elements
+    that have the attribute: about twice as fast as testing every element (//*[contains(@class, …)]) on
+    large pages, with the same elements in document order. A name that contains another listed name
+    ("author-bio" holds "author") needs no test of its own."""
+    byline = word_list("extraction", "page_markers", "byline_classes")
+    byline_words = word_list("extraction", "page_markers", "byline_class_words")
+    bio = word_list("extraction", "page_markers", "bio_classes")
+
+    def alternation(names: list[str], whole: list[str] = ()) -> re.Pattern:
+        parts = [re.escape(n) for n in names] + [rf"\b{re.escape(w)}\b" for w in whole]
+        return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+
+    def contains(names: list[str]) -> str:
+        kept = sorted(n for n in set(names) if not any(o != n and o in n for o in names))
+        return " or ".join("contains(., '%s')" % n.replace("'", "") for n in kept) or "false()"
+
+    everything = byline + byline_words + bio
+    candidates = etree.XPath(f"//@class[{contains(everything)}]/.. | //@rel[. = 'author']/.. | "
+                             "//@itemprop[. = 'author']/..")
+    bio_candidates = etree.XPath(f"//@class[{contains(bio)}]/..")
+    return alternation(byline, byline_words), alternation(bio), candidates, bio_candidates
+
+
 _MAX_BLOCK_CHARS = 2500
 
 
@@ -337,8 +357,9 @@ def _from_visible(tree: Any, meta: dict) -> None:
     need_bios = len(meta["bios"]) < max(1, len(meta["authors"]))
     if not (need_authors or need_bios):
         return
+    byline_class, bio_class, candidates, bio_candidates = _page_markers()
     rel_authors, itemprop, bylines = [], [], []
-    for element in (_CANDIDATES if need_authors else _BIO_CANDIDATES)(tree):
+    for element in (candidates if need_authors else bio_candidates)(tree):
         cls = element.get("class", "") or ""
         text = _short_text(element)
         if not text:
@@ -350,11 +371,14 @@ def _from_visible(tree: Any, meta: dict) -> None:
             itemprop.extend(re.sub(r"\s+", " ", n.text_content()).strip() for n in names)
             if not names and len(text.split()) <= 16:
                 bylines.append(text)
-        if _BIO_CLASS.search(cls):
+        if bio_class.search(cls):
             if 5 <= len(text.split()) <= 250 and text not in meta["bios"] and len(meta["bios"]) < 3:
                 meta["bios"].append(text)
-        elif _BYLINE_CLASS.search(cls) and 0 < len(text.split()) <= 16:
+        elif byline_class.search(cls) and 0 < len(text.split()) <= 16:
             bylines.append(text)
+    if not need_authors:
+        return  # the structured metadata named them: names marked up elsewhere on the page (comments,
+        # related stories, "more by") would only add strangers
     meta["authors"].extend(rel_authors + itemprop)
     if not meta["authors"]:
         meta["authors"].extend(bylines[:3])
