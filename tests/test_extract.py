@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import auditor
 
 FIX = Path(__file__).resolve().parent / "fixtures"
@@ -109,3 +111,35 @@ def test_structured_authors_are_not_joined_by_names_marked_up_elsewhere_on_the_p
     # without structured authors, the page's markup is where they come from
     assert "Olu Bankole" in auditor.audit_html(html.replace('"author": {"@type": "Person", "name": "Priya '
                                                             'Natarajan"}', '"x": 1')).article.authors
+
+
+def test_an_outlet_named_as_author_sends_the_search_to_the_visible_byline():
+    body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
+    html = f"""<html lang="en"><head><title>Harbour plan approved</title>
+<meta property="og:site_name" content="Harbour plan approved | The Coastline Courier">
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Harbour plan approved",
+ "author": {{"@type": "Organization", "name": "x"}}, "creator": "y"}}</script>
+<meta name="author" content="The Coastline Courier"></head>
+<body><article><h1>Harbour plan approved</h1><div class="byline">By Priya Natarajan</div>
+<p>{body}</p><p>{body}</p></article></body></html>"""
+    assert auditor.audit_html(html).article.authors == ("Priya Natarajan",)
+
+
+def _page_with_byline(byline: str) -> str:
+    body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
+    return (f'<html lang="en"><head><title>Harbour plan approved</title>'
+            f'<meta name="author" content="{byline}"></head><body><article><h1>Harbour plan approved</h1>'
+            f"<p>{body}</p><p>{body}</p></article></body></html>")
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("By Priya Natarajan", ("Priya Natarajan",)),
+    ("Von Anna Weber und Jonas Keller", ("Anna Weber", "Jonas Keller")),
+    ("Par Claire Martin", ("Claire Martin",)),
+    ("por Lucía Gómez y Mateo Ruiz", ("Lucía Gómez", "Mateo Ruiz")),
+    ("Priya Natarajan Monday 4 March", ("Priya Natarajan",)),
+    ("Priya Natarajan, By", ("Priya Natarajan",)),
+    ("Byron Hale", ("Byron Hale",)),  # a name that begins like "By" keeps its letters
+])
+def test_byline_words_and_dates_are_not_names(byline, authors):
+    assert auditor.audit_html(_page_with_byline(byline)).article.authors == authors

@@ -62,7 +62,7 @@ def from_html(html: str | bytes, url: str | None = None, location: str | None = 
     page_url = url or meta.get("url")
     domain = registered_domain(page_url)
     site_name = meta.get("site_name")
-    outlets = [site_name or "", meta.get("publisher") or "", domain or ""]
+    outlets = _outlet_names(meta) + [domain or ""]
     authors = clean_authors(meta.get("authors", []), outlets) or clean_authors(bio_authors, outlets)
     bios: list[str] = []
     for bio in meta.get("bios", []) + bios_in_body:
@@ -350,10 +350,18 @@ def _short_text(element: Any) -> str:
     return re.sub(r"\s+", " ", "".join(pieces)).strip()
 
 
+def _outlet_names(meta: dict) -> list[str]:
+    """The names the page gives its outlet: the site name, each part of one that joins several
+    ("Harbour plan approved | The Coastline Courier"), and the publisher."""
+    site = meta.get("site_name") or ""
+    return [site, *re.split(r"\s+[|–—]\s+", site), meta.get("publisher") or ""]
+
+
 def _from_visible(tree: Any, meta: dict) -> None:
     """Bylines and bios printed on the page, looked for only where the structured metadata (JSON-LD,
     meta tags), which takes precedence, left them out."""
-    need_authors = not meta["authors"]
+    outlets = _outlet_names(meta)
+    need_authors = not clean_authors(meta["authors"], outlets)  # an outlet named as author is none
     need_bios = len(meta["bios"]) < max(1, len(meta["authors"]))
     if not (need_authors or need_bios):
         return
@@ -380,7 +388,7 @@ def _from_visible(tree: Any, meta: dict) -> None:
         return  # the structured metadata named them: names marked up elsewhere on the page (comments,
         # related stories, "more by") would only add strangers
     meta["authors"].extend(rel_authors + itemprop)
-    if not meta["authors"]:
+    if not clean_authors(meta["authors"], outlets):
         meta["authors"].extend(bylines[:3])
 
 

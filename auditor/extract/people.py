@@ -2,13 +2,25 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..resources import words
+from ..resources import word_list, words
 
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\|)\s*", re.IGNORECASE)
-_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _by() -> re.Pattern:
+    """The word a byline opens with ("By", "Written by", "Von", "Par"): `byline_prefixes` in
+    rules/resources/extraction.yaml."""
+    prefixes = sorted(word_list("extraction", "byline_prefixes"), key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in prefixes) or "(?!)"
+    return re.compile(rf"^\s*(?:{alternation})(?:[:\s]+|$)", re.IGNORECASE)
+
+
 _NOISE = re.compile(r"\b(?:updated|published|posted)\b.*$|\S+@\S+|https?://\S+|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.*$"
-                    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\b\d{4}\b.*$",
+                    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\b\d{4}\b.*$"
+                    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$",
                     re.IGNORECASE)
 MAX_NAME_WORDS = 5
 
@@ -21,10 +33,10 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
     for raw in raw_values:
         if not raw:
             continue
-        text = _BY.sub("", re.sub(r"\s+", " ", raw)).strip()
+        text = _by().sub("", re.sub(r"\s+", " ", raw)).strip()
         text = _NOISE.sub("", text).strip(" ,;|-–—")
         for part in _SPLIT.split(text):
-            name = _BY.sub("", part).strip(" .,:;|-–—\"'")
+            name = _by().sub("", part).strip(" .,:;|-–—\"'")
             if not name or any(ch.isdigit() for ch in name):
                 continue
             tokens = name.split()
