@@ -188,3 +188,27 @@ def test_lookaround_patterns_match_as_written(tmp_path):
     }
     for text, expected in cases.items():
         assert rules_of(auditor.audit_text(text, ruleset=pack)) == expected, text
+
+
+def test_lint_reports_a_word_form_two_rules_would_both_flag(tmp_path, capsys):
+    def rule(name: str, term: str, flag: str) -> str:
+        return f"""  - id: x.{name}
+    kind: lexicon
+    category: language
+    severity: warning
+    weight: 2
+    message: "Loaded: {{match}}"
+    description: A made-up rule for this test, which checks that lint notices one word form produced by two rules.
+    link: https://example.org/guide
+    scope: [narrator]
+    terms: [{term}]
+    examples:
+      flag: ["{flag}", "{flag} Again.", "Once more: {flag}"]
+      pass: ["The mayor spoke.", "The council met.", "The vote passed."]
+"""
+    (tmp_path / "x.yaml").write_text("pack: x\nrules:\n" + rule("verbs", "sneer", "The mayor sneered.")
+                                     + rule("adjectives", "sneering", "A sneering mayor spoke."))
+    code = main(["rules", "lint", str(tmp_path)])
+    out = capsys.readouterr()
+    assert code != 0
+    assert "both match 'sneering'" in out.out + out.err and "x.verbs" in out.out + out.err

@@ -77,6 +77,10 @@ class RuleSet:
     def term_count(self) -> int:
         return self._matcher.size
 
+    def shared_forms(self):
+        """Word forms at which lexicon terms of more than one rule end (see LexiconMatcher.shared_forms)."""
+        return self._matcher.shared_forms()
+
     def only(self, rule_id: str) -> "RuleSet":
         return RuleSet(tuple(r for r in self.rules if r.id == rule_id), self.packs)
 

@@ -3,7 +3,7 @@ whatever the number of terms."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import compress, product
 from operator import itemgetter
@@ -11,6 +11,10 @@ from operator import itemgetter
 from ..textutil import Token, tokenize
 
 _NORM = itemgetter(1)  # Token.norm, read in C
+
+
+def _word_key(item: tuple) -> str:
+    return item[0] or ""
 
 _VOWELS = set("aeiou")
 _VOWEL_GROUP = re.compile("[aeiouy]+")
@@ -205,6 +209,21 @@ class LexiconMatcher:
                 node.setdefault(None, []).append(sequence_entry)
                 self.max_depth = max(self.max_depth, len(head) + len(middle) + len(tail))
                 self.size += 1
+
+    def shared_forms(self) -> Iterator[tuple[tuple[str, ...], list[Entry]]]:
+        """Every word sequence at which terms of more than one rule end (context-free terms only: a
+        bracketed context makes a different match), with one entry per rule, in trie order."""
+        stack: list[tuple[tuple[str, ...], dict]] = [((), self._root)]
+        while stack:
+            path, node = stack.pop()
+            per_rule: dict[int, Entry] = {}
+            for entry in node.get(None, ()):
+                if entry.term_index >= 0 and not entry.lead and not entry.trail:
+                    per_rule.setdefault(entry.rule_index, entry)
+            if len(per_rule) > 1:
+                yield path, [per_rule[k] for k in sorted(per_rule)]
+            stack.extend((path + (word,), child) for word, child in sorted(node.items(), key=_word_key,
+                                                                             reverse=True) if word is not None)
 
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[Match]:
         """All matches (overlapping allowed), in text order."""

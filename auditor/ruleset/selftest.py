@@ -87,4 +87,28 @@ def lint(rules: RuleSet) -> list[Problem]:
                     problems.append(Problem(*where, f"term {term.term!r} is also in {other.id} "
                                                     f"({other.path}:{other.line}): keep it in one rule"))
                 owners.setdefault(key, rule)
+    problems += _shared_forms(rules)
     return sorted(problems, key=lambda p: (p.path, p.line, p.message))
+
+
+def _shared_forms(rules: RuleSet) -> list[Problem]:
+    """A word form that two rules' terms both produce once inflected ("sneer" → "sneering" and the
+    adjective "sneering") gives one word two findings and two deductions."""
+    problems = []
+    seen: set[tuple[str, str, str]] = set()
+    for words, entries in rules.shared_forms():
+        for k, first in enumerate(entries):
+            for second in entries[k + 1:]:
+                a, b = rules.rules[first.rule_index], rules.rules[second.rule_index]
+                if not _fields(a) & _fields(b):
+                    continue
+                term_a = a.params.terms[first.term_index].term  # type: ignore[union-attr]
+                term_b = b.params.terms[second.term_index].term  # type: ignore[union-attr]
+                if (a.id, b.id, term_b) in seen:
+                    continue
+                seen.add((a.id, b.id, term_b))
+                problems.append(Problem(b.path, b.line, b.id,
+                                        f"term {term_b!r} and {a.id}'s {term_a!r} ({a.path}:{a.line}) both match "
+                                        f"{' '.join(words)!r}: one word would give two findings; keep the form "
+                                        "in one rule"))
+    return problems
