@@ -140,6 +140,8 @@ def _page_with_byline(byline: str) -> str:
     ("Priya Natarajan Monday 4 March", ("Priya Natarajan",)),
     ("Priya Natarajan, By", ("Priya Natarajan",)),
     ("Byron Hale", ("Byron Hale",)),  # a name that begins like "By" keeps its letters
+    ("Courtesy", ()),  # a picture credit marked up as a byline
+    ("Foto: Handout", ()),
 ])
 def test_byline_words_and_dates_are_not_names(byline, authors):
     assert auditor.audit_html(_page_with_byline(byline)).article.authors == authors

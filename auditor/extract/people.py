@@ -29,6 +29,7 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
     """People named by a list of raw byline strings, in order, without duplicates."""
     outlets = {o.strip().lower() for o in outlet_names if o}
     titles = words("extraction", "byline_titles")
+    credits = words("extraction", "byline_credits")
     out: list[str] = []
     for raw in raw_values:
         if not raw:
@@ -42,6 +43,8 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
             tokens = name.split()
             if all(t.lower().strip(".") in titles for t in tokens) and out:
                 continue  # "Jane Doe, Staff Reporter": the title part after a name
+            if all(t.lower().strip(".:") in credits for t in tokens):
+                continue  # "Courtesy", "Foto": a picture credit, no person
             if name.lower() in outlets or any(name.lower() == o.split(".")[0] for o in outlets):
                 continue
             if len(tokens) > MAX_NAME_WORDS:
