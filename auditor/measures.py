@@ -1,6 +1,7 @@
 """Named document measures that metric rules compare against bounds (the bounds live in YAML)."""
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Callable, Iterable, Protocol
 
 from .model import Analysis, Article
@@ -98,7 +99,7 @@ def dispute_voices(article: Article, analysis: Analysis, hits: list) -> float | 
     from .resources import words
     from .textutil import document_tokens
     signals = words("sourcing", "dispute_signals")
-    tokens = [t.norm for t in document_tokens(article.text)]
+    tokens = list(map(itemgetter(1), document_tokens(article.text)))  # the words' lower-case forms
     single = {s for s in signals if " " not in s}
     phrases = [s.split() for s in signals if " " in s]
     found = not single.isdisjoint(tokens)
