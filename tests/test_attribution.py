@@ -402,3 +402,31 @@ def test_closing_mark_used_to_open_a_paragraph_quotation():
 def test_title_abbreviation_before_a_name_with_an_age_apposition():
     rel = _spans("“The ferry never ran late,” Mr. Berg, 82, told me.")
     assert _has(rel, "Mr. Berg, 82", "told", "The ferry never ran late")
+
+
+def test_aside_or_manner_adverb_between_cue_and_that_clause():
+    rel = _spans("Coach Lena Ort now says, however, that the season is over. "
+                 "The harbour master argued forcefully that the pier must close. "
+                 "Ivo Brandt also said, without evidence, that the count was rigged.")
+    assert _has(rel, "Coach Lena Ort", "says", "the season is over")
+    assert _has(rel, "The harbour master", "argued", "the pier must close")
+    assert _has(rel, "Ivo Brandt", "said", "the count was rigged")
+    assert not any("however" in c or "without evidence" in c for _, _, c in rel)
+
+
+def test_apposition_subject_after_a_clause_it_reports():
+    rel = _spans("Despite two defeats on Sunday, the ferry club remains in the league, its treasurer, "
+                 "Ola Brandt, told the Valley Post. "
+                 "After meeting the mayor, Tove Lind, a harbour pilot, said the talks went well.")
+    assert _has(rel, "its treasurer, Ola Brandt", "told", "the ferry club remains in the league")
+    assert _has(rel, "Tove Lind, a harbour pilot", "said", "the talks went well")
+    sources = {s.name for s in _audit("After meeting the mayor, Tove Lind, a harbour pilot, said the talks went "
+                                      "well.").analysis.sources}
+    assert "Tove Lind" in sources
+
+
+def test_subject_with_an_aside_between_dashes():
+    audit = _audit("Jonas Alm — a ferry pilot from Visby — says the crossing is safe.")
+    rel = _spans("Jonas Alm — a ferry pilot from Visby — says the crossing is safe.")
+    assert _has(rel, "Jonas Alm — a ferry pilot from Visby", "says", "the crossing is safe")
+    assert _voice(audit, "the crossing is safe") == ("attributed", "Jonas Alm")

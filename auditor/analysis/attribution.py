@@ -49,6 +49,8 @@ _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|whereas|yet|so|as|be
                          r"since|if|until|even)\b", re.I)
 # "said he planned to sign the bill but backed off": the speaker's next act, not what was said
 _BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
+# A dash that opens or closes an aside ("Jane Roe — a teacher — said")
+_DASH = re.compile(r"\s[—–―]\s|\s?--\s?|[—―]")
 # A comma right before a position
 _COMMA_END = re.compile(r",\s*$")
 # A comma and at most one adverb right before a participle ("…, later adding")
@@ -98,6 +100,17 @@ _OPEN_QUOTES = "“\"«‘'„‹"
 _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|through|with|last|this|earlier|later|"
                               r"yesterday|today|tonight|again|recently|privately|publicly|monday|tuesday|"
                               r"wednesday|thursday|friday|saturday|sunday)\b[^,;:.!?“”\"\n]{0,60},\s*", re.I)
+# After a cue, its listener and then a that-clause or a colon ("told reporters on Tuesday that …", "told
+# aides, however, that …")
+_OBJECT_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},)?\s+that\b\s*|\s*:\s*")
+# After a cue, where, when or how it was said and then a that-clause or a colon: "said on Tuesday that …",
+# "argued emphatically that …", "said, however, that …", "said, without evidence, that …" (a time or place,
+# not an object: "rejected proposals that …")
+_ADVERBIAL_THAT = re.compile(
+    r"(?:\s+[a-z]{2,}ly\b|\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|again|also|"
+    r"publicly|privately|repeatedly|before|after|via|through|from|with|while|when|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
+    r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},)?\s+that\b\s*|\s*:\s*", re.I)
 # Verbs whose object is the listener ("told The Post on Thursday"): with nothing else after them, the
 # content is the clause before the comma
 _LISTENER_VERBS = _grammar("listener_verbs")
@@ -353,10 +366,29 @@ class Attributor:
             if j < 0:
                 return []
             gap = self._gap(toks[j], toks[j + 1])
+        if _DASH.search(gap) and not re.search(r"[;:“”\"«»]|['’]\s", gap):
+            # "Jane Roe — a teacher from Dayton — says": the name before the dashes, with the aside
+            k = j
+            while k > 0 and j - k < 12 and not _DASH.search(self._gap(toks[k - 1], toks[k])):
+                if re.search(r"[;:“”\"«»()]|[.!?]\s", self._gap(toks[k - 1], toks[k])):
+                    return []
+                k -= 1
+            if k == 0 or j - k >= 12:
+                return []
+            head = self._subject_ending(toks, k - 1)
+            if not head or head[-1] is not toks[k - 1] or head[0].norm in self.v.relative_pronouns or \
+                    re.search(r"[,;:“”\"«»()]", self.text[head[0].start:head[-1].end]):
+                return []
+            return head + toks[k:j + 1]
         if re.search(r"[;:“”\"«»—–―]|['’]\s", gap):
             return []
         if "," in gap:
             return self._apposition(toks, j)
+        return self._subject_ending(toks, j)
+
+    def _subject_ending(self, toks: list[Token], j: int) -> list[Token]:
+        """The subject noun phrase that ends at toks[j] (a relative pronoun, a name, "a narrator in the ad",
+        "six in 10"), or [] when the words there cannot speak."""
         if toks[j].norm in self.v.relative_pronouns:
             return [toks[j]]
         phrase = self._np_back(toks, j)
@@ -429,14 +461,26 @@ class Attributor:
             k -= 1
         if j - k >= 30:
             return []
-        head_end = k
-        while head_end < j and "," not in self._gap(toks[head_end], toks[head_end + 1]) \
-                and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
-            head_end += 1
-        name = toks[k:head_end + 1]
-        if not name or len(name) > 8 or not (self._plausible_subject(name) or self._head_before_preposition(name)):
-            return []
-        return toks[k:j + 1]
+        # The name opens the first comma-delimited part that can be one: "Despite losses on Tuesday, the
+        # mayor remains upbeat, her aide, Tom Hale, said" is Tom Hale's aide speaking, not the clause before
+        first = k
+        while k <= j:
+            head_end = k
+            while head_end < j and "," not in self._gap(toks[head_end], toks[head_end + 1]) \
+                    and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
+                head_end += 1
+            name = toks[k:head_end + 1]
+            # after the first part, only a plain noun phrase (no verb: "the club remains in the league")
+            if 0 < len(name) <= 8 and toks[k].norm not in _OPENERS and \
+                    ((self._plausible_subject(name) or k > first and name[0].norm in _DETERMINERS | _OWNERS and
+                      len(name[-1].norm) > 4 and name[-1].norm.endswith(_PERSON_ENDINGS))
+                     and (k == first or self._np_back(toks, head_end)[0] is toks[k])
+                     or self._head_before_preposition(name)):
+                return toks[k:j + 1]
+            k = head_end + 1
+            while k <= j and "," not in self._gap(toks[k - 1], toks[k]):
+                k += 1  # past a parenthesis to the next comma
+        return []
 
     def _main_subject(self, toks: list[Token], before: int) -> tuple[Speaker | None, list[Token]]:
         """The first capitalised noun phrase of the sentence before toks[before] (a participle's subject)."""
@@ -583,12 +627,9 @@ class Attributor:
                 return [(end + para.start(1), end + para.end(1))], True
         # "X said (to reporters on Tuesday) that …", "X warned: …"
         if base in self.v.object_then_that:  # "told reporters on Tuesday that …"
-            comp = re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?\s+that\b\s*|\s*:\s*", after_text)
+            comp = _OBJECT_THAT.match(after_text)
         else:  # "said on Tuesday that …" (a time or place, not an object: "rejected proposals that …")
-            comp = re.match(r"(?:\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|"
-                            r"again|also|publicly|privately|repeatedly|before|after|via|through|from|with|while|when|monday|tuesday|"
-                            r"wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
-                            r"\s+that\b\s*|\s*:\s*", after_text, re.I)
+            comp = _ADVERBIAL_THAT.match(after_text)
         if comp and after_text[comp.end():].strip(" .\"”"):
             return [(after_from + comp.end(), end)], True
         # "responded by citing the poll", "replied with a joke", "responded to the charge": what the response was
@@ -1178,7 +1219,7 @@ class Attributor:
         segments: list[list[Token]] = [[]]
         for k, t in enumerate(phrase):
             segments[-1].append(t)
-            if k + 1 < len(phrase) and re.search(r"[,(]", self._gap(t, phrase[k + 1])):
+            if k + 1 < len(phrase) and re.search(r"[,(—–―]|--", self._gap(t, phrase[k + 1])):
                 segments.append([])
         head = segments[0]
         cut = next((n for n, t in enumerate(head) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
