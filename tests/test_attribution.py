@@ -430,3 +430,64 @@ def test_subject_with_an_aside_between_dashes():
     rel = _spans("Jonas Alm — a ferry pilot from Visby — says the crossing is safe.")
     assert _has(rel, "Jonas Alm — a ferry pilot from Visby", "says", "the crossing is safe")
     assert _voice(audit, "the crossing is safe") == ("attributed", "Jonas Alm")
+
+
+def test_inverted_subject_with_a_prepositional_phrase_or_an_age_after_a_quotation():
+    rel = _spans("“The tide was late,” said Senator Ida Holm of Ohio. "
+                 "“We lost the nets,” said one person with knowledge of the talks, who asked not to be named. "
+                 "“It was a long night,” said the 46-year-old.")
+    assert _has(rel, "Senator Ida Holm of Ohio", "said", "The tide was late")
+    assert _has(rel, "one person with knowledge of the talks", "said", "We lost the nets")
+    assert _has(rel, "the 46-year-old", "said", "It was a long night")
+    sources = {s.name for s in _audit("“The tide was late,” said Senator Ida Holm of Ohio.").analysis.sources}
+    assert "Ida Holm" in sources
+    # after a clause that is no quotation, the noun after the verb is its object, not an inverted subject
+    rel = _spans("On Sunday the pastor stood at the pulpit and, citing a psalm, endorsed Senator Ida Holm of Ohio.")
+    assert not any(s.startswith("Senator Ida Holm") for s, _, _ in rel)
+
+
+def test_subject_with_a_relative_clause_or_a_quantity_of_people():
+    rel = _spans("Dock workers who spoke to the Valley Post said the cranes are unsafe. "
+                 "Raising the fares so soon, a wide array of economists say, hurt the ferry line.")
+    assert _has(rel, "Dock workers who spoke to the Valley Post", "said", "the cranes are unsafe")
+    assert _has(rel, "a wide array of economists", "say", "Raising the fares so soon")
+    sources = {s.name for s in _audit("Dock workers who spoke to the Valley Post said the cranes are unsafe."
+                                      ).analysis.sources}
+    assert "Valley Post" not in " ".join(sources)
+
+
+def test_however_between_subject_and_cue():
+    rel = _spans("Coach Lena Ort however said she would welcome the new rules.")
+    assert _has(rel, "Coach Lena Ort", "said", "she would welcome the new rules")
+
+
+def test_speech_clause_after_a_quotation_that_ended_the_sentence_before():
+    rel = _spans("“The ferry will run.” Berg said. “We are ready.”")
+    assert _has(rel, "Berg", "said", "The ferry will run.")
+    # a cue with its own complement does not take the quotation before it
+    rel = _spans("“We will not say more.” The aide declined to name the buyers.")
+    assert not any(c == "declined" and "say more" in body for _, c, body in rel)
+
+
+def test_be_supposed_to_is_no_hearsay():
+    audit = _audit("The ferry that was supposed to leave at noon stayed in port.")
+    assert not audit.analysis.attributions
+
+
+def test_reported_clause_ends_before_an_adverb_alone_or_a_participle_clause():
+    rel = _spans("It was the plan the unions have backed since, meaning the mayor won nothing. "
+                 "Vice Mayor Ida Holm did what many residents felt the mayor failed to do, going on offense "
+                 "with a sharp attack on the council.")
+    assert not any("meaning" in body for _, _, body in rel)
+    assert _has(rel, "many residents", "felt", "the mayor failed to do")
+    assert not any("going on offense" in body for _, _, body in rel)
+    rel = _spans("Berg said several people, including two children, were hurt.")
+    assert _has(rel, "Berg", "said", "including two children, were hurt")
+
+
+def test_reported_clause_ends_where_another_source_begins_after_and():
+    rel = _spans("The mayor has cited a letter from the board, which is the usual form, and state officials "
+                 "– including the former governor – have confirmed its authenticity.")
+    assert _has(rel, "The mayor", "cited", "a letter from the board")
+    assert not any(c == "cited" and "confirmed" in body for _, c, body in rel)
+    assert any(s.startswith("state officials") and c == "confirmed" for s, c, _ in rel)

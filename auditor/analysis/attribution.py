@@ -49,10 +49,20 @@ _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|whereas|yet|so|as|be
                          r"since|if|until|even)\b", re.I)
 # "said he planned to sign the bill but backed off": the speaker's next act, not what was said
 _BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
+# What may follow a cue that ends its sentence ("Berg said.", "Berg told reporters on Friday.")
+_SENTENCE_TAIL = re.compile(r"(?:\s+(?:on|in|at|during|after|later|earlier|again|afterwards|then|"
+                            r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                            r"reporters)\b[^.!?“”\"\n]{0,40})?\s*[.!?]?\s*", re.I)
+# A closing quotation mark (and a comma) right before an inverted cue ("…,” said …")
+_AFTER_QUOTE = re.compile(r"[”\"’'»][\s,]*$|,[”\"’'»]\s*$")
+# An adverb alone before a comma after a cue ("have argued since, …", "said so, …"): no clause follows
+_LONE_ADVERB = re.compile(r"\s+([a-z]+)\s*,")
+# Punctuation between two words that ends a phrase
+_PUNCT_GAP = re.compile(r"[,;:.!?“”\"()—–―]")
 # A dash that opens or closes an aside ("Jane Roe — a teacher — said")
 _DASH = re.compile(r"\s[—–―]\s|\s?--\s?|[—―]")
-# A comma right before a position
-_COMMA_END = re.compile(r",\s*$")
+# A comma (and a conjunction) right before a position: where another source's clause begins
+_COMMA_END = re.compile(r",\s*(?:(?:and|but|while)\s+)?$")
 # A comma and at most one adverb right before a participle ("…, later adding")
 _COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 # Between a cue and the quotation it introduces: punctuation and at most one adverb ("adding later, “…”")
@@ -71,6 +81,12 @@ _LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:
 _PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ian", "person", "people", "er", "or")
 # Words ending in -ly that are not manner adverbs
 _NOT_ADVERBS = _grammar("not_adverbs")
+# Adverbs that may stand alone after a cue before a comma ("have argued since, …")
+_LONE_ADVERBS = _grammar("lone_adverbs")
+# A participle clause after a comma ("…, going on offense with …")
+_COMMA_PARTICIPLE = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]{2,}ing)\b")
+# Words in -ing after a comma that open no participle clause of the subject ("…, including …")
+_NOT_PARTICIPLES = _grammar("not_participles")
 # Participles that open a sentence capitalised ("Having announced that …"): never a name
 _PARTICIPLE_OPENERS = _grammar("participle_openers")
 # Question words: never a speaker
@@ -102,7 +118,7 @@ _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|thro
                               r"wednesday|thursday|friday|saturday|sunday)\b[^,;:.!?“”\"\n]{0,60},\s*", re.I)
 # After a cue, its listener and then a that-clause or a colon ("told reporters on Tuesday that …", "told
 # aides, however, that …")
-_OBJECT_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},)?\s+that\b\s*|\s*:\s*")
+_OBJECT_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,)?\s+that\b\s*|\s*:\s*")
 # After a cue, where, when or how it was said and then a that-clause or a colon: "said on Tuesday that …",
 # "argued emphatically that …", "said, however, that …", "said, without evidence, that …" (a time or place,
 # not an object: "rejected proposals that …")
@@ -210,6 +226,17 @@ class Attributor:
         lo = bisect.bisect_left(self._quote_starts, start - self._quote_reach)
         hi = bisect.bisect_left(self._quote_starts, end, lo)
         return [q for q in self.quotes[lo:hi] if q[1] > start]
+
+    def _quote_before(self, pos: int) -> tuple[int, int] | None:
+        """The quotation that ends a sentence right before pos (only space between), if any."""
+        k = bisect.bisect_left(self._quote_starts, pos) - 1
+        if k < 0:
+            return None
+        q = self.quotes[k]
+        if q[1] <= pos and not self.text[q[1]:pos].strip() and "\n" not in self.text[q[1]:pos] and \
+                self.text[q[1] - 2:q[1] - 1] in (".", "!", "?"):
+            return q
+        return None
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end:b.start]
@@ -326,6 +353,9 @@ class Attributor:
             return True  # "environmentalists", "protesters", "physicians": people who can speak
         if head.norm in _WH_WORDS:
             return False  # "Why not just say …"
+        if head.norm == "old" and len(phrase) > 1 and phrase[-2].norm in ("year", "years") and \
+                self._gap(phrase[-2], head) == "-":
+            return True  # "the 46-year-old": a person of that age
         return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
                     or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
                     or head.norm in self.v.title_words and head.norm not in self.v.title_modifiers
@@ -369,11 +399,11 @@ class Attributor:
         if _DASH.search(gap) and not re.search(r"[;:“”\"«»]|['’]\s", gap):
             # "Jane Roe — a teacher from Dayton — says": the name before the dashes, with the aside
             k = j
-            while k > 0 and j - k < 12 and not _DASH.search(self._gap(toks[k - 1], toks[k])):
+            while k > 0 and j - k < 20 and not _DASH.search(self._gap(toks[k - 1], toks[k])):
                 if re.search(r"[;:“”\"«»()]|[.!?]\s", self._gap(toks[k - 1], toks[k])):
                     return []
                 k -= 1
-            if k == 0 or j - k >= 12:
+            if k == 0 or j - k >= 20:
                 return []
             head = self._subject_ending(toks, k - 1)
             if not head or head[-1] is not toks[k - 1] or head[0].norm in self.v.relative_pronouns or \
@@ -392,6 +422,19 @@ class Attributor:
         if toks[j].norm in self.v.relative_pronouns:
             return [toks[j]]
         phrase = self._np_back(toks, j)
+        if phrase and phrase[-1].norm not in self.v.pronouns:
+            # "officials who spoke to the Post said": the noun before the relative clause speaks
+            first = j - len(phrase) + 1
+            for r in range(first - 1, max(first - 9, 0), -1):
+                if _PUNCT_GAP.search(self._gap(toks[r], toks[r + 1])):
+                    break
+                if toks[r].norm == "who" and r < first - 1:
+                    if not _PUNCT_GAP.search(self._gap(toks[r - 1], toks[r])):
+                        antecedent = self._np_back(toks, r - 1)
+                        if antecedent and antecedent[-1].norm not in self.v.pronouns and \
+                                self._plausible_subject(antecedent):
+                            return antecedent + toks[r:j + 1]
+                    break
         # "reports surfaced suggesting": the noun before a bare past-tense verb is the subject
         if len(phrase) >= 2 and not _cap(phrase[-1]) and phrase[-1].norm.endswith("ed"):
             phrase = phrase[:-1]
@@ -415,6 +458,10 @@ class Attributor:
                 # "Six in 10 say", "two of three voters said": a share of a group
                 if tail is phrase and (head[-1].norm in self.v.number_words or head[-1].norm.isdigit()) and \
                         (phrase[-1].norm.isdigit() or phrase[-1].norm in self.v.number_words):
+                    return head + [toks[k]] + phrase
+                # "a wide array of economists say", "a group of parents said": a quantity of people
+                if tail is phrase and toks[k].norm == "of" and head[0].norm in ("a", "an") and \
+                        phrase[-1].norm not in self.v.pronouns and self._plausible_subject(phrase):
                     return head + [toks[k]] + phrase
                 tail = head
         if not self._plausible_subject(phrase) and not any(p.norm in _DETERMINERS for p in phrase[:-1]):
@@ -580,9 +627,10 @@ class Attributor:
                 return m > n
         return False
 
-    def _subject_right(self, toks: list[Token], i: int) -> list[Token]:
+    def _subject_right(self, toks: list[Token], i: int, after_quote: bool = False) -> list[Token]:
         """The noun phrase after a cue in an inverted clause: 'said Lavrov', 'said the minister, who …'.
-        It must end the clause (punctuation, the sentence end or a time or place phrase)."""
+        It must end the clause (punctuation, the sentence end or a time or place phrase). Right after a
+        quotation it may carry a prepositional phrase ('“…,” said Senator Jane Roe of Ohio')."""
         phrase: list[Token] = []
         j = i
         if 0 < i < len(toks) and re.search(r"[:;“”\"«»()—–―]", self._gap(toks[i - 1], toks[i])):
@@ -603,6 +651,15 @@ class Attributor:
             j += 1
         if not phrase or not self._plausible_subject(phrase):
             return []
+        if after_quote and j < len(toks) and toks[j].norm in _SUBJECT_PREPOSITIONS and \
+                toks[j].norm not in _AFTER_INVERSION and \
+                not _PUNCT_GAP.search(self._gap(toks[j - 1], toks[j])):
+            # "said Senator Jane Roe of Ohio", "said one person with knowledge of the talks, who …"
+            k = j + 1
+            while k < len(toks) and k - j <= 8 and not _PUNCT_GAP.search(self._gap(toks[k - 1], toks[k])):
+                k += 1
+            if k - j <= 8:
+                phrase, j = phrase + toks[j:k], k
         if j < len(toks):
             gap = self._gap(toks[j - 1], toks[j])
             if not re.search(r"[,;:.!?“”\"()—–―]", gap) and toks[j].norm not in _AFTER_INVERSION:
@@ -684,6 +741,9 @@ class Attributor:
             return content, True
         if np_after or not rest_starts_clause:
             return None
+        lone = _LONE_ADVERB.match(rest)
+        if lone and (lone.group(1) in _LONE_ADVERBS or _adverb_form(lone.group(1))):
+            return None  # "have advocated since, meaning …": an adverb, then the narrator's clause
         # "X said the plan would fail"
         if base not in self.v.needs_complement and base not in self.v.as_verbs:
             if re.match(r"\s*,\s*\w+ing\b", rest):
@@ -741,7 +801,8 @@ class Attributor:
 
     def _end_at_next_speaker(self, found: list[Found], quotes: list[tuple[int, int]]) -> None:
         """Reported speech ends at a comma where another source and its cue begin ("Staff confirmed he
-        knew of the cable, Graham questioned why …"): the second clause is the other source's."""
+        knew of the cable, Graham questioned why …", "…, and state officials have confirmed …"): the second
+        clause is the other source's."""
         text = self.text
         starts = [g.source_span[0] for g in found if g.source_span[1] > g.source_span[0]
                   and g.source_span[1] <= g.cue_span[0]]
@@ -766,10 +827,14 @@ class Attributor:
         text = self.text
         cuts = [m.start for m in self._sentence_matches[CUE] if m.start > after and
                 text[m.start:m.end].split(None, 1)[0].lower().endswith("ing")]
-        if not cuts:
-            return content
         out = []
         for s, e in content:
+            # any participle clause after a comma modifies the sentence's subject, not what was said
+            # ("… what many felt the mayor failed to do, going on offense with …")
+            for m in _COMMA_PARTICIPLE.finditer(text, s, e):
+                if m.group(1).lower() not in _NOT_PARTICIPLES and "," not in text[m.end():e]:
+                    e = m.start()  # (a participle closed by a comma is an aside: "that, having won, she …")
+                    break
             for cut in cuts:
                 if s < cut < e:
                     comma = _COMMA_BEFORE.search(text, max(s, cut - 24), cut)
@@ -915,7 +980,8 @@ class Attributor:
             if left and base in self.v.noun_like and not past and not verb_with_that and \
                     not self._plausible_subject(left[-1:]) and not self._head_before_preposition(left):
                 left = []
-            if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that:
+            if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that \
+                    and not (cue_tok.norm.endswith("s") and any(t.norm == "of" for t in left)):
                 continue  # "a Donald Trump tweet", "a government plan": a compound noun
             if base in self.v.naming_verbs and past and j + 1 < len(toks) and \
                     (_cap(toks[j + 1]) and toks[j + 1].norm not in self.v.pronouns or toks[j + 1].norm == "the") \
@@ -925,7 +991,8 @@ class Attributor:
                 speaker_np = left
             elif (i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start])) and \
                     not cue_tok.norm.endswith("ing"):  # "…, declaring it “…”": a participle does not invert
-                speaker_np = self._subject_right(toks, j + 1)
+                speaker_np = self._subject_right(toks, j + 1, i > 0 and bool(
+                    _AFTER_QUOTE.search(text, toks[i - 1].end, c_start)))
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False
             own = False
@@ -955,6 +1022,11 @@ class Attributor:
                              and re.fullmatch(r"[\s,]*", text[q[1]:before_to])
                              and not _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0])
                              and not is_title(text, q, min_words=2)), None)  # “Sunday Morning Show,” X said
+            if q_before is None and not quotes and subject_before and before_to == start and \
+                    base not in self.v.infinitive_cues and base not in self.v.needs_complement and \
+                    _SENTENCE_TAIL.fullmatch(text, c_end, end):
+                # “We are ready.” Berg said. — the quotation closed the sentence before this one
+                q_before = self._quote_before(start)
             if q_before:
                 content.append(q_before)
                 kind = "direct"
@@ -1098,6 +1170,8 @@ class Attributor:
             tok = toks[i]
             if not (tok.norm.endswith(("ed", "en", "wn")) or tok.norm in self.v.irregular_past):
                 continue
+            if tok.norm == "supposed" and re.match(r"\s+to\b", text[m.end:end]):
+                continue  # "the plane that was supposed to leave": what was due, not what is supposed
             k = i - 1
             be_at = -1  # "have sometimes been accused of", "has been harshly criticized"
             while k >= 0 and (toks[k].norm in _PASSIVE_ADVERBS or toks[k].norm in _BE):
@@ -1211,6 +1285,9 @@ class Attributor:
     def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
         """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before
         it; an apposition ('Jane Roe, the chair, said') is the name before its first comma."""
+        relative = next((n for n, t in enumerate(phrase) if n and t.norm == "who"), 0)
+        if relative:
+            phrase = phrase[:relative]  # "officials who spoke to the Post": the officials
         if len(phrase) == 1 and phrase[0].norm in self.v.relative_pronouns:
             k = next((k for k, t in enumerate(toks) if t is phrase[0]), 0)
             antecedent = self._np_back(toks, k - 1) if k > 0 else []
@@ -1315,7 +1392,11 @@ def _headline(toks: list[Token]) -> bool:
 
 def _adverb(tok: Token) -> bool:
     """A manner adverb that may stand between a subject and its verb ("Gingrich cynically dismissed")."""
-    return len(tok.norm) > 4 and tok.norm.endswith("ly") and tok.norm not in _NOT_ADVERBS
+    return _adverb_form(tok.norm)
+
+
+def _adverb_form(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
 
 
 def _end(f: Found) -> int:
