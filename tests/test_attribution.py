@@ -491,3 +491,31 @@ def test_reported_clause_ends_where_another_source_begins_after_and():
     assert _has(rel, "The mayor", "cited", "a letter from the board")
     assert not any(c == "cited" and "confirmed" in body for _, c, body in rel)
     assert any(s.startswith("state officials") and c == "confirmed" for s, c, _ in rel)
+
+
+def test_dateline_with_an_agency_before_the_subject_of_a_participle():
+    rel = _spans("Springfield (AFP) – Mayor Ida Holm took aim at the toll plan, saying it would hurt families.\n\n"
+                 "DAYTON, Ohio (Reuters) - Governor Tove Lind met the families and said the state must act.")
+    assert _has(rel, "Mayor Ida Holm", "saying", "it would hurt families")
+    assert _has(rel, "Governor Tove Lind", "said", "the state must act")
+
+
+def test_participle_subject_is_a_determiner_phrase_or_follows_a_prepositional_opener():
+    rel = _spans("The retired ferry captain entered the race with sharp words about the port, calling it a ruin. "
+                 "Throughout the 1990s, farmers in the valley, fearing a drought, dug new wells. "
+                 "After saying he was nervous to ask a question, the man walked to the front.")
+    assert _has(rel, "The retired ferry captain", "calling", "it a ruin")
+    assert any(s.startswith("farmers") and c == "fearing" for s, c, _ in rel)
+    assert _has(rel, "the man", "saying", "he was nervous to ask a question")
+    assert not any("walked" in body for _, _, body in rel)
+
+
+def test_a_list_of_names_after_a_label_is_no_speech():
+    rel = _spans("Panel members\n\nOhio: Ann Lee, Bo Park, Cy Ruiz, Di Vos.\n\nPARK: Well, we tried, and it failed.")
+    assert not any(s == "Ohio" for s, _, _ in rel)
+    assert any(s == "PARK" and "we tried" in body for s, _, body in rel)
+
+
+def test_object_after_a_quoted_title_is_no_inverted_subject():
+    rel = _spans("Lee, star of the show “Harbour,” thanked Roe for “taking these steps.”")
+    assert not any(s.startswith("Roe") for s, _, _ in rel)

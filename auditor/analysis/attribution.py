@@ -59,6 +59,13 @@ _AFTER_QUOTE = re.compile(r"[”\"’'»][\s,]*$|,[”\"’'»]\s*$")
 _LONE_ADVERB = re.compile(r"\s+([a-z]+)\s*,")
 # Punctuation between two words that ends a phrase
 _PUNCT_GAP = re.compile(r"[,;:.!?“”\"()—–―]")
+# A dateline before the first sentence's subject: a place in capitals, or a place and an agency in brackets,
+# then a dash
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+\b[^—–\n]{0,40}?|[A-Z][\w.,' -]{0,40}?\([A-Za-z .]{2,30}\)\s*)"
+                       r"(?:[—–―]|--|\s-\s)\s*")
+# A list of at least three names ("Ann Lee, Bo Park, Cy Ruiz and Di Vos")
+_NAME_LIST = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
+                        r"(?:,(?: and)? [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}){2,}\.?")
 # A dash that opens or closes an aside ("Jane Roe — a teacher — said")
 _DASH = re.compile(r"\s[—–―]\s|\s?--\s?|[—―]")
 # A comma (and a conjunction) right before a position: where another source's clause begins
@@ -95,6 +102,8 @@ _WH_WORDS = _grammar("wh_words")
 _FAMILIAR = _grammar("familiar")
 # Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
 _SUBJECT_PREPOSITIONS = _grammar("subject_prepositions")
+# Auxiliary verbs: a finite verb after a subject
+_AUXILIARIES = _BE | _grammar("auxiliaries")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
 _OPENERS = _grammar("openers")
 # Pronouns of the writer and the reader: outside quotation marks they are nobody's source
@@ -553,10 +562,11 @@ class Attributor:
         "Obama ended his speech by saying …"): a pronoun, a name, or a determiner phrase ending in a noun
         that can speak."""
         k = 0
-        if toks[0].text.isupper() and len(toks[0].text) > 1:
-            # a dateline ("WASHINGTON (AP) — …", "PARIS, May 2 (Reuters) — …"): the sentence starts after it
-            dash = next((n for n in range(1, min(before, 12)) if re.search(r"[—–]|--", self._gap(toks[n - 1], toks[n]))), 0)
-            k = dash
+        dateline = _DATELINE.match(self.text, toks[0].start, toks[min(before, 12, len(toks) - 1)].start)
+        if dateline:
+            # a dateline ("WASHINGTON (AP) — …", "PARIS, May 2 (Reuters) - …", "Springfield (AFP) – …"): the
+            # sentence starts after it
+            k = next((n for n in range(1, min(before, 12)) if toks[n].start >= dateline.end()), 0)
         if k >= len(toks):
             return None, []
         # an opening phrase before the subject ("On Monday, …", "Hours later, …", "After thanking the crowd, …")
@@ -572,6 +582,11 @@ class Attributor:
         for _ in range(3):
             phrase = self._head_phrase(toks, k, limit)
             if not phrase:
+                # "The real estate tycoon entered the race …, calling …": a determiner, nouns, then a verb
+                phrase = self._noun_phrase_before_verb(toks, k, limit)
+                if phrase:
+                    return self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(),
+                                                           "anonymous"), phrase
                 return None, []
             after = phrase[-1]
             n = next(n for n in range(k, limit) if toks[n] is after) + 1
@@ -590,6 +605,21 @@ class Attributor:
             return None, []
         speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
         return speaker, phrase
+
+    def _noun_phrase_before_verb(self, toks: list[Token], k: int, limit: int) -> list[Token]:
+        """A clause's subject that opens with a determiner and ends right before a finite verb ("the man
+        ended up …", "the real estate tycoon entered …"), or [] when no verb form follows within six words."""
+        if toks[k].norm not in _DETERMINERS or toks[k].norm in ("that", "this", "one", "two", "three"):
+            return []
+        n = k + 1
+        while n < limit and n - k < 6:
+            t = toks[n]
+            if _PUNCT_GAP.search(self._gap(toks[n - 1], t)) or _is_boundary(t) or t.norm in self.v.pronouns:
+                return []
+            if t.norm in _AUXILIARIES or len(t.norm) > 3 and t.norm.endswith("ed") or t.start in self._cue_starts:
+                return list(toks[k:n]) if n > k + 1 else []
+            n += 1
+        return []
 
     def _head_phrase(self, toks: list[Token], k: int, limit: int) -> list[Token]:
         """The noun phrase opening a clause at toks[k]: a pronoun, or words up to the last that can head a
@@ -658,7 +688,7 @@ class Attributor:
             k = j + 1
             while k < len(toks) and k - j <= 8 and not _PUNCT_GAP.search(self._gap(toks[k - 1], toks[k])):
                 k += 1
-            if k - j <= 8:
+            if 1 < k - j <= 8 and (k == len(toks) or not re.search(r"[“\"(]", self._gap(toks[k - 1], toks[k]))):
                 phrase, j = phrase + toks[j:k], k
         if j < len(toks):
             gap = self._gap(toks[j - 1], toks[j])
@@ -1066,6 +1096,14 @@ class Attributor:
                     speaker = self.state.last_speaker
                 src_span = (subject_toks[0].start, subject_toks[-1].end) if subject_toks else \
                     (src_from or (c_start, c_start))
+                if subject_toks and subject_toks[0].start > c_end:
+                    # "After saying he was nervous, the man stood up": what was said ends before the subject
+                    subject_at = subject_toks[0].start
+                    content = [(s, _trim(text, s, m.start())[1]) if s < subject_at < e and
+                               (m := _COMMA_END.search(text, s, subject_at)) else (s, e) for s, e in content]
+                    content = [c for c in content if c[1] > c[0]]
+                    if not content:
+                        continue
             else:
                 speaker = self._resolve_subject(speaker_np, toks)
                 src_span = (speaker_np[0].start, speaker_np[-1].end)
@@ -1353,6 +1391,8 @@ class Attributor:
         content = _trim(self.text, m.end(), para_end)
         if content[1] <= content[0] or len(re.findall(r"[^\W\d_]+", self.text[content[0]:content[1]])) < 2:
             return None  # "Bernie Sanders: 1,501.": a figure in a list, not speech
+        if _NAME_LIST.fullmatch(self.text, content[0], content[1]):
+            return None  # "Ohio: Ann Lee, Bo Park, Cy Ruiz": a list of names, not speech
         return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
 
 
