@@ -519,3 +519,22 @@ def test_a_list_of_names_after_a_label_is_no_speech():
 def test_object_after_a_quoted_title_is_no_inverted_subject():
     rel = _spans("Lee, star of the show “Harbour,” thanked Roe for “taking these steps.”")
     assert not any(s.startswith("Roe") for s, _, _ in rel)
+
+
+def test_verbs_of_rebuke_boast_and_reminder():
+    rel = _spans("Mayor Ida Holm slammed the delay as a disgrace. "
+                 "The harbour master railed against the new tolls. "
+                 "Coach Lena Ort reminded reporters that the season is long. "
+                 "Tove Lind bragged that her ferry was the fastest.")
+    assert _has(rel, "Mayor Ida Holm", "slammed", "a disgrace")
+    assert _has(rel, "The harbour master", "railed against", "the new tolls")
+    assert _has(rel, "Coach Lena Ort", "reminded", "the season is long")
+    assert _has(rel, "Tove Lind", "bragged", "her ferry was the fastest")
+    # the noun is no cue, and slamming a door is no speech
+    assert not any(c == "rebuke" for _, c, _ in _spans("The vote was a sharp rebuke to the council."))
+    assert not _spans("The harbour board slammed the door on local fishers.")
+
+
+def test_apposition_subject_inside_a_when_clause():
+    rel = _spans("It recalled the 1998 vote, when Mr. Hale, who had lost the race, called for a recount.")
+    assert any(s.startswith("Mr. Hale") and c == "called for" and "a recount" in body for s, c, body in rel)

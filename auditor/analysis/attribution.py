@@ -102,6 +102,8 @@ _WH_WORDS = _grammar("wh_words")
 _FAMILIAR = _grammar("familiar")
 # Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
 _SUBJECT_PREPOSITIONS = _grammar("subject_prepositions")
+# Conjunctions that open a subordinate clause before its subject ("when Mr. Hale, who had lost, said …")
+_SUBORDINATORS = _grammar("subordinators")
 # Auxiliary verbs: a finite verb after a subject
 _AUXILIARIES = _BE | _grammar("auxiliaries")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
@@ -525,6 +527,9 @@ class Attributor:
             while head_end < j and "," not in self._gap(toks[head_end], toks[head_end + 1]) \
                     and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
                 head_end += 1
+            if toks[k].norm in _SUBORDINATORS and k < head_end and \
+                    (_cap(toks[k + 1]) or toks[k + 1].norm in _DETERMINERS | _OWNERS):
+                k += 1  # "…, when Mr. Hale, who had lost, called for …": the subject after the conjunction
             name = toks[k:head_end + 1]
             # after the first part, only a plain noun phrase (no verb: "the club remains in the league")
             if 0 < len(name) <= 8 and toks[k].norm not in _OPENERS and \
