@@ -538,3 +538,20 @@ def test_verbs_of_rebuke_boast_and_reminder():
 def test_apposition_subject_inside_a_when_clause():
     rel = _spans("It recalled the 1998 vote, when Mr. Hale, who had lost the race, called for a recount.")
     assert any(s.startswith("Mr. Hale") and c == "called for" and "a recount" in body for s, c, body in rel)
+
+
+def test_quantifiers_and_writers_as_sources():
+    rel = _spans("The vote is near. Both think the ferry should run at night. "
+                 "Several historians say the harbour is older than the town. "
+                 "Local newspapers reported that the mill would close.")
+    assert _has(rel, "Both", "think", "the ferry should run at night")
+    assert _has(rel, "Several historians", "say", "the harbour is older than the town")
+    assert _has(rel, "Local newspapers", "reported", "the mill would close")
+
+
+def test_a_quantifier_standing_alone_is_a_subject():
+    rel = _spans("The vote is near. Some say the ferry should run at night. Many believe the tolls will rise. "
+                 "Some details of the plan leaked.")
+    assert _has(rel, "Some", "say", "the ferry should run at night")
+    assert _has(rel, "Many", "believe", "the tolls will rise")
+    assert not any(c == "details" for _, c, _ in rel)
