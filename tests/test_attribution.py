@@ -555,3 +555,11 @@ def test_a_quantifier_standing_alone_is_a_subject():
     assert _has(rel, "Some", "say", "the ferry should run at night")
     assert _has(rel, "Many", "believe", "the tolls will rise")
     assert not any(c == "details" for _, c, _ in rel)
+
+
+def test_long_phrase_of_where_it_was_said_after_a_reported_clause():
+    rel = _spans("The ferry had never been safer, she said in a video message to the harbour board. "
+                 "He said in the end the plan will fail.")
+    assert any(c == "said" and body == "The ferry had never been safer" for _, c, body in rel)
+    assert not any("video message" in body for _, _, body in rel)
+    assert any(c == "said" and "the plan will fail" in body for _, c, body in rel)

@@ -122,6 +122,10 @@ _ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|throu
                              r"earlier|later|yesterday|today|tonight|afterwards|again|repeatedly|recently|"
                              r"privately|publicly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                              r"(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
+# The same after a clause that ends in a comma ("…, she said in a video message to the party's convention."):
+# a longer phrase of where or how it was said
+_LONG_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|their|its|[A-Z])"
+                                  r"[\w’'.-]*(?:\s+[\w’'.-]+){0,8}\s*[.!?]?\s*$")
 _OPEN_QUOTES = "“\"«‘'„‹"
 # Where or when something was said, ending at a comma ("…, she explained earlier in the hearing, …")
 _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|through|with|last|this|earlier|later|"
@@ -746,7 +750,9 @@ class Attributor:
         before = text[start:pre_end]
         rest = after_text
         rest_starts_clause = bool(re.match(r"\s*[\w“\"‘'«]", rest)) and bool(rest.strip(" .,;")) \
-            and not _ADVERBIAL_TAIL.match(rest)
+            and not _ADVERBIAL_TAIL.match(rest) \
+            and not (_COMMA_END.search(before) and _LONG_ADVERBIAL_TAIL.match(rest) and
+                     (m := re.match(r"\s*([\w’']+)", before)) is not None and m.group(1).lower() not in _OPENERS)
         # "…, Graham told The Huffington Post on Thursday.": a listener and no that-clause after the cue
         listener_only = base in _LISTENER_VERBS and len(rest.split()) <= 8 and \
             not re.search(r"\bthat\b|[“\"«:]", rest)
