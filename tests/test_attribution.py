@@ -563,3 +563,10 @@ def test_long_phrase_of_where_it_was_said_after_a_reported_clause():
     assert any(c == "said" and body == "The ferry had never been safer" for _, c, body in rel)
     assert not any("video message" in body for _, _, body in rel)
     assert any(c == "said" and "the plan will fail" in body for _, c, body in rel)
+
+
+def test_participle_of_saying_with_a_bare_clause_needs_a_finite_verb():
+    rel = _spans("“They have a plan,” Ida Holm said of the gang, adding the town must be ready. "
+                 "The harbour master praised the crew, stressing those last three words.")
+    assert _has(rel, "Ida Holm", "adding", "the town must be ready")
+    assert not any(c == "stressing" for _, c, _ in rel)

@@ -57,6 +57,7 @@ _SENTENCE_TAIL = re.compile(r"(?:\s+(?:on|in|at|during|after|later|earlier|again
 _AFTER_QUOTE = re.compile(r"[”\"’'»][\s,]*$|,[”\"’'»]\s*$")
 # An adverb alone before a comma after a cue ("have argued since, …", "said so, …"): no clause follows
 _LONE_ADVERB = re.compile(r"\s+([a-z]+)\s*,")
+_WORD = re.compile(r"[\w’']+")
 # Punctuation between two words that ends a phrase
 _PUNCT_GAP = re.compile(r"[,;:.!?“”\"()—–―]")
 # A dateline before the first sentence's subject: a place in capitals, or a place and an agency in brackets,
@@ -799,7 +800,10 @@ class Attributor:
             return [(end - len(rest), end - len(rest) + clause.end())], False
         # "Some believe the plan will fail", "The poll shows Clinton ahead": a bare clause after a cue
         opener = re.match(r"\s*([\w’'-]+)", rest)
-        if base in self.v.bare_clause_cues and opener and speaker_np and \
+        # (after a participle only a clause with a finite verb: "…, adding the town must be ready", not
+        # "…, showing no increase")
+        if base in self.v.bare_clause_cues and opener and \
+                (speaker_np or participle and any(w.lower() in _AUXILIARIES for w in _WORD.findall(rest, 0, 60))) and \
                 (opener.group(1).lower() in self.v.clause_openers or opener.group(1)[:1].isupper()
                  or opener.group(1)[:1].isdigit()):
             return [(end - len(rest), end)], base not in self.v.object_cues
