@@ -402,3 +402,171 @@ def test_closing_mark_used_to_open_a_paragraph_quotation():
 def test_title_abbreviation_before_a_name_with_an_age_apposition():
     rel = _spans("“The ferry never ran late,” Mr. Berg, 82, told me.")
     assert _has(rel, "Mr. Berg, 82", "told", "The ferry never ran late")
+
+
+def test_aside_or_manner_adverb_between_cue_and_that_clause():
+    rel = _spans("Coach Lena Ort now says, however, that the season is over. "
+                 "The harbour master argued forcefully that the pier must close. "
+                 "Ivo Brandt also said, without evidence, that the count was rigged.")
+    assert _has(rel, "Coach Lena Ort", "says", "the season is over")
+    assert _has(rel, "The harbour master", "argued", "the pier must close")
+    assert _has(rel, "Ivo Brandt", "said", "the count was rigged")
+    assert not any("however" in c or "without evidence" in c for _, _, c in rel)
+
+
+def test_apposition_subject_after_a_clause_it_reports():
+    rel = _spans("Despite two defeats on Sunday, the ferry club remains in the league, its treasurer, "
+                 "Ola Brandt, told the Valley Post. "
+                 "After meeting the mayor, Tove Lind, a harbour pilot, said the talks went well.")
+    assert _has(rel, "its treasurer, Ola Brandt", "told", "the ferry club remains in the league")
+    assert _has(rel, "Tove Lind, a harbour pilot", "said", "the talks went well")
+    sources = {s.name for s in _audit("After meeting the mayor, Tove Lind, a harbour pilot, said the talks went "
+                                      "well.").analysis.sources}
+    assert "Tove Lind" in sources
+
+
+def test_subject_with_an_aside_between_dashes():
+    audit = _audit("Jonas Alm — a ferry pilot from Visby — says the crossing is safe.")
+    rel = _spans("Jonas Alm — a ferry pilot from Visby — says the crossing is safe.")
+    assert _has(rel, "Jonas Alm — a ferry pilot from Visby", "says", "the crossing is safe")
+    assert _voice(audit, "the crossing is safe") == ("attributed", "Jonas Alm")
+
+
+def test_inverted_subject_with_a_prepositional_phrase_or_an_age_after_a_quotation():
+    rel = _spans("“The tide was late,” said Senator Ida Holm of Ohio. "
+                 "“We lost the nets,” said one person with knowledge of the talks, who asked not to be named. "
+                 "“It was a long night,” said the 46-year-old.")
+    assert _has(rel, "Senator Ida Holm of Ohio", "said", "The tide was late")
+    assert _has(rel, "one person with knowledge of the talks", "said", "We lost the nets")
+    assert _has(rel, "the 46-year-old", "said", "It was a long night")
+    sources = {s.name for s in _audit("“The tide was late,” said Senator Ida Holm of Ohio.").analysis.sources}
+    assert "Ida Holm" in sources
+    # after a clause that is no quotation, the noun after the verb is its object, not an inverted subject
+    rel = _spans("On Sunday the pastor stood at the pulpit and, citing a psalm, endorsed Senator Ida Holm of Ohio.")
+    assert not any(s.startswith("Senator Ida Holm") for s, _, _ in rel)
+
+
+def test_subject_with_a_relative_clause_or_a_quantity_of_people():
+    rel = _spans("Dock workers who spoke to the Valley Post said the cranes are unsafe. "
+                 "Raising the fares so soon, a wide array of economists say, hurt the ferry line.")
+    assert _has(rel, "Dock workers who spoke to the Valley Post", "said", "the cranes are unsafe")
+    assert _has(rel, "a wide array of economists", "say", "Raising the fares so soon")
+    sources = {s.name for s in _audit("Dock workers who spoke to the Valley Post said the cranes are unsafe."
+                                      ).analysis.sources}
+    assert "Valley Post" not in " ".join(sources)
+
+
+def test_however_between_subject_and_cue():
+    rel = _spans("Coach Lena Ort however said she would welcome the new rules.")
+    assert _has(rel, "Coach Lena Ort", "said", "she would welcome the new rules")
+
+
+def test_speech_clause_after_a_quotation_that_ended_the_sentence_before():
+    rel = _spans("“The ferry will run.” Berg said. “We are ready.”")
+    assert _has(rel, "Berg", "said", "The ferry will run.")
+    # a cue with its own complement does not take the quotation before it
+    rel = _spans("“We will not say more.” The aide declined to name the buyers.")
+    assert not any(c == "declined" and "say more" in body for _, c, body in rel)
+
+
+def test_be_supposed_to_is_no_hearsay():
+    audit = _audit("The ferry that was supposed to leave at noon stayed in port.")
+    assert not audit.analysis.attributions
+
+
+def test_reported_clause_ends_before_an_adverb_alone_or_a_participle_clause():
+    rel = _spans("It was the plan the unions have backed since, meaning the mayor won nothing. "
+                 "Vice Mayor Ida Holm did what many residents felt the mayor failed to do, going on offense "
+                 "with a sharp attack on the council.")
+    assert not any("meaning" in body for _, _, body in rel)
+    assert _has(rel, "many residents", "felt", "the mayor failed to do")
+    assert not any("going on offense" in body for _, _, body in rel)
+    rel = _spans("Berg said several people, including two children, were hurt.")
+    assert _has(rel, "Berg", "said", "including two children, were hurt")
+
+
+def test_reported_clause_ends_where_another_source_begins_after_and():
+    rel = _spans("The mayor has cited a letter from the board, which is the usual form, and state officials "
+                 "– including the former governor – have confirmed its authenticity.")
+    assert _has(rel, "The mayor", "cited", "a letter from the board")
+    assert not any(c == "cited" and "confirmed" in body for _, c, body in rel)
+    assert any(s.startswith("state officials") and c == "confirmed" for s, c, _ in rel)
+
+
+def test_dateline_with_an_agency_before_the_subject_of_a_participle():
+    rel = _spans("Springfield (AFP) – Mayor Ida Holm took aim at the toll plan, saying it would hurt families.\n\n"
+                 "DAYTON, Ohio (Reuters) - Governor Tove Lind met the families and said the state must act.")
+    assert _has(rel, "Mayor Ida Holm", "saying", "it would hurt families")
+    assert _has(rel, "Governor Tove Lind", "said", "the state must act")
+
+
+def test_participle_subject_is_a_determiner_phrase_or_follows_a_prepositional_opener():
+    rel = _spans("The retired ferry captain entered the race with sharp words about the port, calling it a ruin. "
+                 "Throughout the 1990s, farmers in the valley, fearing a drought, dug new wells. "
+                 "After saying he was nervous to ask a question, the man walked to the front.")
+    assert _has(rel, "The retired ferry captain", "calling", "it a ruin")
+    assert any(s.startswith("farmers") and c == "fearing" for s, c, _ in rel)
+    assert _has(rel, "the man", "saying", "he was nervous to ask a question")
+    assert not any("walked" in body for _, _, body in rel)
+
+
+def test_a_list_of_names_after_a_label_is_no_speech():
+    rel = _spans("Panel members\n\nOhio: Ann Lee, Bo Park, Cy Ruiz, Di Vos.\n\nPARK: Well, we tried, and it failed.")
+    assert not any(s == "Ohio" for s, _, _ in rel)
+    assert any(s == "PARK" and "we tried" in body for s, _, body in rel)
+
+
+def test_object_after_a_quoted_title_is_no_inverted_subject():
+    rel = _spans("Lee, star of the show “Harbour,” thanked Roe for “taking these steps.”")
+    assert not any(s.startswith("Roe") for s, _, _ in rel)
+
+
+def test_verbs_of_rebuke_boast_and_reminder():
+    rel = _spans("Mayor Ida Holm slammed the delay as a disgrace. "
+                 "The harbour master railed against the new tolls. "
+                 "Coach Lena Ort reminded reporters that the season is long. "
+                 "Tove Lind bragged that her ferry was the fastest.")
+    assert _has(rel, "Mayor Ida Holm", "slammed", "a disgrace")
+    assert _has(rel, "The harbour master", "railed against", "the new tolls")
+    assert _has(rel, "Coach Lena Ort", "reminded", "the season is long")
+    assert _has(rel, "Tove Lind", "bragged", "her ferry was the fastest")
+    # the noun is no cue, and slamming a door is no speech
+    assert not any(c == "rebuke" for _, c, _ in _spans("The vote was a sharp rebuke to the council."))
+    assert not _spans("The harbour board slammed the door on local fishers.")
+
+
+def test_apposition_subject_inside_a_when_clause():
+    rel = _spans("It recalled the 1998 vote, when Mr. Hale, who had lost the race, called for a recount.")
+    assert any(s.startswith("Mr. Hale") and c == "called for" and "a recount" in body for s, c, body in rel)
+
+
+def test_quantifiers_and_writers_as_sources():
+    rel = _spans("The vote is near. Both think the ferry should run at night. "
+                 "Several historians say the harbour is older than the town. "
+                 "Local newspapers reported that the mill would close.")
+    assert _has(rel, "Both", "think", "the ferry should run at night")
+    assert _has(rel, "Several historians", "say", "the harbour is older than the town")
+    assert _has(rel, "Local newspapers", "reported", "the mill would close")
+
+
+def test_a_quantifier_standing_alone_is_a_subject():
+    rel = _spans("The vote is near. Some say the ferry should run at night. Many believe the tolls will rise. "
+                 "Some details of the plan leaked.")
+    assert _has(rel, "Some", "say", "the ferry should run at night")
+    assert _has(rel, "Many", "believe", "the tolls will rise")
+    assert not any(c == "details" for _, c, _ in rel)
+
+
+def test_long_phrase_of_where_it_was_said_after_a_reported_clause():
+    rel = _spans("The ferry had never been safer, she said in a video message to the harbour board. "
+                 "He said in the end the plan will fail.")
+    assert any(c == "said" and body == "The ferry had never been safer" for _, c, body in rel)
+    assert not any("video message" in body for _, _, body in rel)
+    assert any(c == "said" and "the plan will fail" in body for _, c, body in rel)
+
+
+def test_participle_of_saying_with_a_bare_clause_needs_a_finite_verb():
+    rel = _spans("“They have a plan,” Ida Holm said of the gang, adding the town must be ready. "
+                 "The harbour master praised the crew, stressing those last three words.")
+    assert _has(rel, "Ida Holm", "adding", "the town must be ready")
+    assert not any(c == "stressing" for _, c, _ in rel)

@@ -53,8 +53,28 @@ _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|whereas|yet|so|as|be
                          r"since|if|until|even)\b", re.I)
 # "said he planned to sign the bill but backed off": the speaker's next act, not what was said
 _BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
-# A comma right before a position
-_COMMA_END = re.compile(r",\s*$")
+# What may follow a cue that ends its sentence ("Berg said.", "Berg told reporters on Friday.")
+_SENTENCE_TAIL = re.compile(r"(?:\s+(?:on|in|at|during|after|later|earlier|again|afterwards|then|"
+                            r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                            r"reporters)\b[^.!?“”\"\n]{0,40})?\s*[.!?]?\s*", re.I)
+# A closing quotation mark (and a comma) right before an inverted cue ("…,” said …")
+_AFTER_QUOTE = re.compile(r"[”\"’'»][\s,]*$|,[”\"’'»]\s*$")
+# An adverb alone before a comma after a cue ("have argued since, …", "said so, …"): no clause follows
+_LONE_ADVERB = re.compile(r"\s+([a-z]+)\s*,")
+_WORD = re.compile(r"[\w’']+")
+# Punctuation between two words that ends a phrase
+_PUNCT_GAP = re.compile(r"[,;:.!?“”\"()—–―]")
+# A dateline before the first sentence's subject: a place in capitals, or a place and an agency in brackets,
+# then a dash
+_DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+\b[^—–\n]{0,40}?|[A-Z][\w.,' -]{0,40}?\([A-Za-z .]{2,30}\)\s*)"
+                       r"(?:[—–―]|--|\s-\s)\s*")
+# A list of at least three names ("Ann Lee, Bo Park, Cy Ruiz and Di Vos")
+_NAME_LIST = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"
+                        r"(?:,(?: and)? [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}){2,}\.?")
+# A dash that opens or closes an aside ("Jane Roe — a teacher — said")
+_DASH = re.compile(r"\s[—–―]\s|\s?--\s?|[—―]")
+# A comma (and a conjunction) right before a position: where another source's clause begins
+_COMMA_END = re.compile(r",\s*(?:(?:and|but|while)\s+)?$")
 # A comma and at most one adverb right before a participle ("…, later adding")
 _COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 # Between a cue and the quotation it introduces: punctuation and at most one adverb ("adding later, “…”")
@@ -73,6 +93,12 @@ _LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:
 _PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ian", "person", "people", "er", "or")
 # Words ending in -ly that are not manner adverbs
 _NOT_ADVERBS = _grammar("not_adverbs")
+# Adverbs that may stand alone after a cue before a comma ("have argued since, …")
+_LONE_ADVERBS = _grammar("lone_adverbs")
+# A participle clause after a comma ("…, going on offense with …")
+_COMMA_PARTICIPLE = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]{2,}ing)\b")
+# Words in -ing after a comma that open no participle clause of the subject ("…, including …")
+_NOT_PARTICIPLES = _grammar("not_participles")
 # Participles that open a sentence capitalised ("Having announced that …"): never a name
 _PARTICIPLE_OPENERS = _grammar("participle_openers")
 # Question words: never a speaker
@@ -81,6 +107,10 @@ _WH_WORDS = _grammar("wh_words")
 _FAMILIAR = _grammar("familiar")
 # Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
 _SUBJECT_PREPOSITIONS = _grammar("subject_prepositions")
+# Conjunctions that open a subordinate clause before its subject ("when Mr. Hale, who had lost, said …")
+_SUBORDINATORS = _grammar("subordinators")
+# Auxiliary verbs: a finite verb after a subject
+_AUXILIARIES = _BE | _grammar("auxiliaries")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
 _OPENERS = _grammar("openers")
 # Pronouns of the writer and the reader: outside quotation marks they are nobody's source
@@ -97,12 +127,27 @@ _ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|throu
                              r"earlier|later|yesterday|today|tonight|afterwards|again|repeatedly|recently|"
                              r"privately|publicly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                              r"(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
+# The same after a clause that ends in a comma ("…, she said in a video message to the party's convention."):
+# a longer phrase of where or how it was said
+_LONG_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|their|its|[A-Z])"
+                                  r"[\w’'.-]*(?:\s+[\w’'.-]+){0,8}\s*[.!?]?\s*$")
 _OPEN_QUOTES = "“\"«‘'„‹"
 _OPEN_QUOTE = re.compile(f"[{re.escape(_OPEN_QUOTES)}]")
 # Where or when something was said, ending at a comma ("…, she explained earlier in the hearing, …")
 _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|through|with|last|this|earlier|later|"
                               r"yesterday|today|tonight|again|recently|privately|publicly|monday|tuesday|"
                               r"wednesday|thursday|friday|saturday|sunday)\b[^,;:.!?“”\"\n]{0,60},\s*", re.I)
+# After a cue, its listener and then a that-clause or a colon ("told reporters on Tuesday that …", "told
+# aides, however, that …")
+_OBJECT_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,)?\s+that\b\s*|\s*:\s*")
+# After a cue, where, when or how it was said and then a that-clause or a colon: "said on Tuesday that …",
+# "argued emphatically that …", "said, however, that …", "said, without evidence, that …" (a time or place,
+# not an object: "rejected proposals that …")
+_ADVERBIAL_THAT = re.compile(
+    r"(?:\s+[a-z]{2,}ly\b|\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|again|also|"
+    r"publicly|privately|repeatedly|before|after|via|through|from|with|while|when|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
+    r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},)?\s+that\b\s*|\s*:\s*", re.I)
 # Verbs whose object is the listener ("told The Post on Thursday"): with nothing else after them, the
 # content is the clause before the comma
 _LISTENER_VERBS = _grammar("listener_verbs")
@@ -197,6 +242,17 @@ class Attributor:
         lo = bisect.bisect_left(self._quote_starts, start - self._quote_reach)
         hi = bisect.bisect_left(self._quote_starts, end, lo)
         return [q for q in self.quotes[lo:hi] if q[1] > start]
+
+    def _quote_before(self, pos: int) -> tuple[int, int] | None:
+        """The quotation that ends a sentence right before pos (only space between), if any."""
+        k = bisect.bisect_left(self._quote_starts, pos) - 1
+        if k < 0:
+            return None
+        q = self.quotes[k]
+        if q[1] <= pos and not self.text[q[1]:pos].strip() and "\n" not in self.text[q[1]:pos] and \
+                self.text[q[1] - 2:q[1] - 1] in (".", "!", "?"):
+            return q
+        return None
 
     def _gap(self, a: Token, b: Token) -> str:
         return self.text[a.end:b.start]
@@ -313,6 +369,9 @@ class Attributor:
             return True  # "environmentalists", "protesters", "physicians": people who can speak
         if head.norm in _WH_WORDS:
             return False  # "Why not just say …"
+        if head.norm == "old" and len(phrase) > 1 and phrase[-2].norm in ("year", "years") and \
+                self._gap(phrase[-2], head) == "-":
+            return True  # "the 46-year-old": a person of that age
         return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
                     or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
                     or head.norm in self.v.title_words and head.norm not in self.v.title_modifiers
@@ -353,13 +412,45 @@ class Attributor:
             if j < 0:
                 return []
             gap = self._gap(toks[j], toks[j + 1])
+        if _DASH.search(gap) and not re.search(r"[;:“”\"«»]|['’]\s", gap):
+            # "Jane Roe — a teacher from Dayton — says": the name before the dashes, with the aside
+            k = j
+            while k > 0 and j - k < 20 and not _DASH.search(self._gap(toks[k - 1], toks[k])):
+                if re.search(r"[;:“”\"«»()]|[.!?]\s", self._gap(toks[k - 1], toks[k])):
+                    return []
+                k -= 1
+            if k == 0 or j - k >= 20:
+                return []
+            head = self._subject_ending(toks, k - 1)
+            if not head or head[-1] is not toks[k - 1] or head[0].norm in self.v.relative_pronouns or \
+                    re.search(r"[,;:“”\"«»()]", self.text[head[0].start:head[-1].end]):
+                return []
+            return head + toks[k:j + 1]
         if re.search(r"[;:“”\"«»—–―]|['’]\s", gap):
             return []
         if "," in gap:
             return self._apposition(toks, j)
+        return self._subject_ending(toks, j)
+
+    def _subject_ending(self, toks: list[Token], j: int) -> list[Token]:
+        """The subject noun phrase that ends at toks[j] (a relative pronoun, a name, "a narrator in the ad",
+        "six in 10"), or [] when the words there cannot speak."""
         if toks[j].norm in self.v.relative_pronouns:
             return [toks[j]]
         phrase = self._np_back(toks, j)
+        if phrase and phrase[-1].norm not in self.v.pronouns:
+            # "officials who spoke to the Post said": the noun before the relative clause speaks
+            first = j - len(phrase) + 1
+            for r in range(first - 1, max(first - 9, 0), -1):
+                if _PUNCT_GAP.search(self._gap(toks[r], toks[r + 1])):
+                    break
+                if toks[r].norm == "who" and r < first - 1:
+                    if not _PUNCT_GAP.search(self._gap(toks[r - 1], toks[r])):
+                        antecedent = self._np_back(toks, r - 1)
+                        if antecedent and antecedent[-1].norm not in self.v.pronouns and \
+                                self._plausible_subject(antecedent):
+                            return antecedent + toks[r:j + 1]
+                    break
         # "reports surfaced suggesting": the noun before a bare past-tense verb is the subject
         if len(phrase) >= 2 and not _cap(phrase[-1]) and phrase[-1].norm.endswith("ed"):
             phrase = phrase[:-1]
@@ -383,6 +474,10 @@ class Attributor:
                 # "Six in 10 say", "two of three voters said": a share of a group
                 if tail is phrase and (head[-1].norm in self.v.number_words or head[-1].norm.isdigit()) and \
                         (phrase[-1].norm.isdigit() or phrase[-1].norm in self.v.number_words):
+                    return head + [toks[k]] + phrase
+                # "a wide array of economists say", "a group of parents said": a quantity of people
+                if tail is phrase and toks[k].norm == "of" and head[0].norm in ("a", "an") and \
+                        phrase[-1].norm not in self.v.pronouns and self._plausible_subject(phrase):
                     return head + [toks[k]] + phrase
                 tail = head
         if not self._plausible_subject(phrase) and not any(p.norm in _DETERMINERS for p in phrase[:-1]):
@@ -429,14 +524,29 @@ class Attributor:
             k -= 1
         if j - k >= 30:
             return []
-        head_end = k
-        while head_end < j and "," not in self._gap(toks[head_end], toks[head_end + 1]) \
-                and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
-            head_end += 1
-        name = toks[k:head_end + 1]
-        if not name or len(name) > 8 or not (self._plausible_subject(name) or self._head_before_preposition(name)):
-            return []
-        return toks[k:j + 1]
+        # The name opens the first comma-delimited part that can be one: "Despite losses on Tuesday, the
+        # mayor remains upbeat, her aide, Tom Hale, said" is Tom Hale's aide speaking, not the clause before
+        first = k
+        while k <= j:
+            head_end = k
+            while head_end < j and "," not in self._gap(toks[head_end], toks[head_end + 1]) \
+                    and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
+                head_end += 1
+            if toks[k].norm in _SUBORDINATORS and k < head_end and \
+                    (_cap(toks[k + 1]) or toks[k + 1].norm in _DETERMINERS | _OWNERS):
+                k += 1  # "…, when Mr. Hale, who had lost, called for …": the subject after the conjunction
+            name = toks[k:head_end + 1]
+            # after the first part, only a plain noun phrase (no verb: "the club remains in the league")
+            if 0 < len(name) <= 8 and toks[k].norm not in _OPENERS and \
+                    ((self._plausible_subject(name) or k > first and name[0].norm in _DETERMINERS | _OWNERS and
+                      len(name[-1].norm) > 4 and name[-1].norm.endswith(_PERSON_ENDINGS))
+                     and (k == first or self._np_back(toks, head_end)[0] is toks[k])
+                     or self._head_before_preposition(name)):
+                return toks[k:j + 1]
+            k = head_end + 1
+            while k <= j and "," not in self._gap(toks[k - 1], toks[k]):
+                k += 1  # past a parenthesis to the next comma
+        return []
 
     def _main_subject(self, toks: list[Token], before: int) -> tuple[Speaker | None, list[Token]]:
         """The first capitalised noun phrase of the sentence before toks[before] (a participle's subject)."""
@@ -462,10 +572,11 @@ class Attributor:
         "Obama ended his speech by saying …"): a pronoun, a name, or a determiner phrase ending in a noun
         that can speak."""
         k = 0
-        if toks[0].text.isupper() and len(toks[0].text) > 1:
-            # a dateline ("WASHINGTON (AP) — …", "PARIS, May 2 (Reuters) — …"): the sentence starts after it
-            dash = next((n for n in range(1, min(before, 12)) if re.search(r"[—–]|--", self._gap(toks[n - 1], toks[n]))), 0)
-            k = dash
+        dateline = _DATELINE.match(self.text, toks[0].start, toks[min(before, 12, len(toks) - 1)].start)
+        if dateline:
+            # a dateline ("WASHINGTON (AP) — …", "PARIS, May 2 (Reuters) - …", "Springfield (AFP) – …"): the
+            # sentence starts after it
+            k = next((n for n in range(1, min(before, 12)) if toks[n].start >= dateline.end()), 0)
         if k >= len(toks):
             return None, []
         # an opening phrase before the subject ("On Monday, …", "Hours later, …", "After thanking the crowd, …")
@@ -481,6 +592,11 @@ class Attributor:
         for _ in range(3):
             phrase = self._head_phrase(toks, k, limit)
             if not phrase:
+                # "The real estate tycoon entered the race …, calling …": a determiner, nouns, then a verb
+                phrase = self._noun_phrase_before_verb(toks, k, limit)
+                if phrase:
+                    return self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(),
+                                                           "anonymous"), phrase
                 return None, []
             after = phrase[-1]
             n = next(n for n in range(k, limit) if toks[n] is after) + 1
@@ -499,6 +615,21 @@ class Attributor:
             return None, []
         speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
         return speaker, phrase
+
+    def _noun_phrase_before_verb(self, toks: list[Token], k: int, limit: int) -> list[Token]:
+        """A clause's subject that opens with a determiner and ends right before a finite verb ("the man
+        ended up …", "the real estate tycoon entered …"), or [] when no verb form follows within six words."""
+        if toks[k].norm not in _DETERMINERS or toks[k].norm in ("that", "this", "one", "two", "three"):
+            return []
+        n = k + 1
+        while n < limit and n - k < 6:
+            t = toks[n]
+            if _PUNCT_GAP.search(self._gap(toks[n - 1], t)) or _is_boundary(t) or t.norm in self.v.pronouns:
+                return []
+            if t.norm in _AUXILIARIES or len(t.norm) > 3 and t.norm.endswith("ed") or t.start in self._cue_starts:
+                return list(toks[k:n]) if n > k + 1 else []
+            n += 1
+        return []
 
     def _head_phrase(self, toks: list[Token], k: int, limit: int) -> list[Token]:
         """The noun phrase opening a clause at toks[k]: a pronoun, or words up to the last that can head a
@@ -536,9 +667,10 @@ class Attributor:
                 return m > n
         return False
 
-    def _subject_right(self, toks: list[Token], i: int) -> list[Token]:
+    def _subject_right(self, toks: list[Token], i: int, after_quote: bool = False) -> list[Token]:
         """The noun phrase after a cue in an inverted clause: 'said Lavrov', 'said the minister, who …'.
-        It must end the clause (punctuation, the sentence end or a time or place phrase)."""
+        It must end the clause (punctuation, the sentence end or a time or place phrase). Right after a
+        quotation it may carry a prepositional phrase ('“…,” said Senator Jane Roe of Ohio')."""
         phrase: list[Token] = []
         j = i
         if 0 < i < len(toks) and re.search(r"[:;“”\"«»()—–―]", self._gap(toks[i - 1], toks[i])):
@@ -559,6 +691,15 @@ class Attributor:
             j += 1
         if not phrase or not self._plausible_subject(phrase):
             return []
+        if after_quote and j < len(toks) and toks[j].norm in _SUBJECT_PREPOSITIONS and \
+                toks[j].norm not in _AFTER_INVERSION and \
+                not _PUNCT_GAP.search(self._gap(toks[j - 1], toks[j])):
+            # "said Senator Jane Roe of Ohio", "said one person with knowledge of the talks, who …"
+            k = j + 1
+            while k < len(toks) and k - j <= 8 and not _PUNCT_GAP.search(self._gap(toks[k - 1], toks[k])):
+                k += 1
+            if 1 < k - j <= 8 and (k == len(toks) or not re.search(r"[“\"(]", self._gap(toks[k - 1], toks[k]))):
+                phrase, j = phrase + toks[j:k], k
         if j < len(toks):
             gap = self._gap(toks[j - 1], toks[j])
             if not re.search(r"[,;:.!?“”\"()—–―]", gap) and toks[j].norm not in _AFTER_INVERSION:
@@ -583,12 +724,9 @@ class Attributor:
                 return [(end + para.start(1), end + para.end(1))], True
         # "X said (to reporters on Tuesday) that …", "X warned: …"
         if base in self.v.object_then_that:  # "told reporters on Tuesday that …"
-            comp = re.match(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?\s+that\b\s*|\s*:\s*", after_text)
+            comp = _OBJECT_THAT.match(after_text)
         else:  # "said on Tuesday that …" (a time or place, not an object: "rejected proposals that …")
-            comp = re.match(r"(?:\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|"
-                            r"again|also|publicly|privately|repeatedly|before|after|via|through|from|with|while|when|monday|tuesday|"
-                            r"wednesday|thursday|friday|saturday|sunday)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
-                            r"\s+that\b\s*|\s*:\s*", after_text, re.I)
+            comp = _ADVERBIAL_THAT.match(after_text)
         if comp and after_text[comp.end():].strip(" .\"”"):
             return [(after_from + comp.end(), end)], True
         # "responded by citing the poll", "replied with a joke", "responded to the charge": what the response was
@@ -613,7 +751,9 @@ class Attributor:
         before = text[start:pre_end]
         rest = after_text
         rest_starts_clause = bool(re.match(r"\s*[\w“\"‘'«]", rest)) and bool(rest.strip(" .,;")) \
-            and not _ADVERBIAL_TAIL.match(rest)
+            and not _ADVERBIAL_TAIL.match(rest) \
+            and not (_COMMA_END.search(before) and _LONG_ADVERBIAL_TAIL.match(rest) and
+                     (m := re.match(r"\s*([\w’']+)", before)) is not None and m.group(1).lower() not in _OPENERS)
         # "…, Graham told The Huffington Post on Thursday.": a listener and no that-clause after the cue
         listener_only = base in _LISTENER_VERBS and len(rest.split()) <= 8 and \
             not re.search(r"\bthat\b|[“\"«:]", rest)
@@ -643,6 +783,9 @@ class Attributor:
             return content, True
         if np_after or not rest_starts_clause:
             return None
+        lone = _LONE_ADVERB.match(rest)
+        if lone and (lone.group(1) in _LONE_ADVERBS or _adverb_form(lone.group(1))):
+            return None  # "have advocated since, meaning …": an adverb, then the narrator's clause
         # "X said the plan would fail"
         if base not in self.v.needs_complement and base not in self.v.as_verbs:
             if re.match(r"\s*,\s*\w+ing\b", rest):
@@ -657,7 +800,10 @@ class Attributor:
             return [(end - len(rest), end - len(rest) + clause.end())], False
         # "Some believe the plan will fail", "The poll shows Clinton ahead": a bare clause after a cue
         opener = re.match(r"\s*([\w’'-]+)", rest)
-        if base in self.v.bare_clause_cues and opener and speaker_np and \
+        # (after a participle only a clause with a finite verb: "…, adding the town must be ready", not
+        # "…, showing no increase")
+        if base in self.v.bare_clause_cues and opener and \
+                (speaker_np or participle and any(w.lower() in _AUXILIARIES for w in _WORD.findall(rest, 0, 60))) and \
                 (opener.group(1).lower() in self.v.clause_openers or opener.group(1)[:1].isupper()
                  or opener.group(1)[:1].isdigit()):
             return [(end - len(rest), end)], base not in self.v.object_cues
@@ -700,7 +846,8 @@ class Attributor:
 
     def _end_at_next_speaker(self, found: list[Found], quotes: list[tuple[int, int]]) -> None:
         """Reported speech ends at a comma where another source and its cue begin ("Staff confirmed he
-        knew of the cable, Graham questioned why …"): the second clause is the other source's."""
+        knew of the cable, Graham questioned why …", "…, and state officials have confirmed …"): the second
+        clause is the other source's."""
         text = self.text
         starts = [g.source_span[0] for g in found if g.source_span[1] > g.source_span[0]
                   and g.source_span[1] <= g.cue_span[0]]
@@ -725,10 +872,14 @@ class Attributor:
         text = self.text
         cuts = [m.start for m in self._sentence_matches[CUE] if m.start > after and
                 text[m.start:m.end].split(None, 1)[0].lower().endswith("ing")]
-        if not cuts:
-            return content
         out = []
         for s, e in content:
+            # any participle clause after a comma modifies the sentence's subject, not what was said
+            # ("… what many felt the mayor failed to do, going on offense with …")
+            for m in _COMMA_PARTICIPLE.finditer(text, s, e):
+                if m.group(1).lower() not in _NOT_PARTICIPLES and "," not in text[m.end():e]:
+                    e = m.start()  # (a participle closed by a comma is an aside: "that, having won, she …")
+                    break
             for cut in cuts:
                 if s < cut < e:
                     comma = _COMMA_BEFORE.search(text, max(s, cut - 24), cut)
@@ -851,8 +1002,11 @@ class Attributor:
             if past and "," in (text[toks[i - 1].end:c_start] if i > 0 else "") and \
                     re.match(r"\s+(?:to\s+)?as\b", after_text):
                 continue  # "Kyle, referred to as the deadliest sniper, …": a passive participle
+            # ("Some say …", "Both think …": a quantifier standing alone is the subject)
             if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past and \
-                    not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in self.v.pronouns):
+                    not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in self.v.pronouns) and \
+                    not (toks[i - 1].norm in self.v.anonymous_heads and base not in self.v.noun_like and
+                         (i == 1 or _PUNCT_GAP.search(self._gap(toks[i - 2], toks[i - 1])))):
                 continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
             if base in self.v.noun_like and not past and j + 1 < len(toks) and \
                     toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]):
@@ -874,7 +1028,8 @@ class Attributor:
             if left and base in self.v.noun_like and not past and not verb_with_that and \
                     not self._plausible_subject(left[-1:]) and not self._head_before_preposition(left):
                 left = []
-            if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that:
+            if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that \
+                    and not (cue_tok.norm.endswith("s") and any(t.norm == "of" for t in left)):
                 continue  # "a Donald Trump tweet", "a government plan": a compound noun
             if base in self.v.naming_verbs and past and j + 1 < len(toks) and \
                     (_cap(toks[j + 1]) and toks[j + 1].norm not in self.v.pronouns or toks[j + 1].norm == "the") \
@@ -884,7 +1039,8 @@ class Attributor:
                 speaker_np = left
             elif (i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start])) and \
                     not cue_tok.norm.endswith("ing"):  # "…, declaring it “…”": a participle does not invert
-                speaker_np = self._subject_right(toks, j + 1)
+                speaker_np = self._subject_right(toks, j + 1, i > 0 and bool(
+                    _AFTER_QUOTE.search(text, toks[i - 1].end, c_start)))
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False
             own = False
@@ -914,6 +1070,11 @@ class Attributor:
                              and re.fullmatch(r"[\s,]*", text[q[1]:before_to])
                              and not _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0])
                              and not is_title(text, q, min_words=2)), None)  # “Sunday Morning Show,” X said
+            if q_before is None and not quotes and subject_before and before_to == start and \
+                    base not in self.v.infinitive_cues and base not in self.v.needs_complement and \
+                    _SENTENCE_TAIL.fullmatch(text, c_end, end):
+                # “We are ready.” Berg said. — the quotation closed the sentence before this one
+                q_before = self._quote_before(start)
             if q_before:
                 content.append(q_before)
                 kind = "direct"
@@ -953,6 +1114,14 @@ class Attributor:
                     speaker = self.state.last_speaker
                 src_span = (subject_toks[0].start, subject_toks[-1].end) if subject_toks else \
                     (src_from or (c_start, c_start))
+                if subject_toks and subject_toks[0].start > c_end:
+                    # "After saying he was nervous, the man stood up": what was said ends before the subject
+                    subject_at = subject_toks[0].start
+                    content = [(s, _trim(text, s, m.start())[1]) if s < subject_at < e and
+                               (m := _COMMA_END.search(text, s, subject_at)) else (s, e) for s, e in content]
+                    content = [c for c in content if c[1] > c[0]]
+                    if not content:
+                        continue
             else:
                 speaker = self._resolve_subject(speaker_np, toks)
                 src_span = (speaker_np[0].start, speaker_np[-1].end)
@@ -1057,6 +1226,8 @@ class Attributor:
             tok = toks[i]
             if not (tok.norm.endswith(("ed", "en", "wn")) or tok.norm in self.v.irregular_past):
                 continue
+            if tok.norm == "supposed" and re.match(r"\s+to\b", text[m.end:end]):
+                continue  # "the plane that was supposed to leave": what was due, not what is supposed
             k = i - 1
             be_at = -1  # "have sometimes been accused of", "has been harshly criticized"
             while k >= 0 and (toks[k].norm in _PASSIVE_ADVERBS or toks[k].norm in _BE):
@@ -1170,6 +1341,9 @@ class Attributor:
     def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
         """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before
         it; an apposition ('Jane Roe, the chair, said') is the name before its first comma."""
+        relative = next((n for n, t in enumerate(phrase) if n and t.norm == "who"), 0)
+        if relative:
+            phrase = phrase[:relative]  # "officials who spoke to the Post": the officials
         if len(phrase) == 1 and phrase[0].norm in self.v.relative_pronouns:
             k = next((k for k, t in enumerate(toks) if t is phrase[0]), 0)
             antecedent = self._np_back(toks, k - 1) if k > 0 else []
@@ -1178,7 +1352,7 @@ class Attributor:
         segments: list[list[Token]] = [[]]
         for k, t in enumerate(phrase):
             segments[-1].append(t)
-            if k + 1 < len(phrase) and re.search(r"[,(]", self._gap(t, phrase[k + 1])):
+            if k + 1 < len(phrase) and re.search(r"[,(—–―]|--", self._gap(t, phrase[k + 1])):
                 segments.append([])
         head = segments[0]
         cut = next((n for n, t in enumerate(head) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
@@ -1235,6 +1409,8 @@ class Attributor:
         content = _trim(self.text, m.end(), para_end)
         if content[1] <= content[0] or len(re.findall(r"[^\W\d_]+", self.text[content[0]:content[1]])) < 2:
             return None  # "Bernie Sanders: 1,501.": a figure in a list, not speech
+        if _NAME_LIST.fullmatch(self.text, content[0], content[1]):
+            return None  # "Ohio: Ann Lee, Bo Park, Cy Ruiz": a list of names, not speech
         return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
 
 
@@ -1274,7 +1450,11 @@ def _headline(toks: list[Token]) -> bool:
 
 def _adverb(tok: Token) -> bool:
     """A manner adverb that may stand between a subject and its verb ("Gingrich cynically dismissed")."""
-    return len(tok.norm) > 4 and tok.norm.endswith("ly") and tok.norm not in _NOT_ADVERBS
+    return _adverb_form(tok.norm)
+
+
+def _adverb_form(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly") and word not in _NOT_ADVERBS
 
 
 def _end(f: Found) -> int:
