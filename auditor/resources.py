@@ -38,5 +38,7 @@ def word_list(name: str, *keys: str) -> list[str]:
     return [v.strip().lower() for v in value]
 
 
+@lru_cache(maxsize=None)
 def words(name: str, *keys: str) -> frozenset[str]:
+    """word_list as a set, built once: callers on the per-page path ask for the same lists again and again."""
     return frozenset(word_list(name, *keys))

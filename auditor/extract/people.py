@@ -19,9 +19,18 @@ def _by() -> re.Pattern:
 
 
 _NOISE = re.compile(r"\b(?:updated|published|posted)\b.*$|\S+@\S+|https?://\S+|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.*$"
-                    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$|\b\d{4}\b.*$"
-                    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b.*$",
-                    re.IGNORECASE)
+                    r"|\b\d{4}\b.*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _date_words() -> re.Pattern:
+    """A date in words ends a byline's names: a month before a day ("Mar. 4", "March 4") or a weekday
+    (`byline_months`, `byline_weekdays` in rules/resources/extraction.yaml)."""
+    months = "|".join(map(re.escape, word_list("extraction", "byline_months"))) or "(?!)"
+    weekdays = "|".join(map(re.escape, word_list("extraction", "byline_weekdays"))) or "(?!)"
+    return re.compile(rf"\b(?:{months})[a-z]*\.?\s+\d{{1,2}}\b.*$|\b(?:{weekdays})\b.*$", re.IGNORECASE)
+
+
 MAX_NAME_WORDS = 5
 
 
@@ -35,7 +44,7 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
         if not raw:
             continue
         text = _by().sub("", re.sub(r"\s+", " ", raw)).strip()
-        text = _NOISE.sub("", text).strip(" ,;|-–—")
+        text = _date_words().sub("", _NOISE.sub("", text)).strip(" ,;|-–—")
         for part in _SPLIT.split(text):
             name = _by().sub("", part).strip(" .,:;|-–—\"'")
             if not name or any(ch.isdigit() for ch in name):
