@@ -22,6 +22,7 @@ from .model import ARTICLE_KINDS, Analysis, Article, Finding, Outlet, Score
 from .ruleset.engine import Hit, RuleSet
 from .ruleset.loader import build_ruleset
 from .score import deduction, score
+from .textutil import forget_document_tokens
 
 SCHEMA_VERSION = "1.0"
 METADATA_KEYS = ("title", "url", "authors", "author_bios", "published", "modified", "section", "kind",
@@ -124,6 +125,7 @@ def run(article: Article, rules: RuleSet, category_weights: dict[str, float] | N
         text_hits = rules.check(article, analysis)
         hits = text_hits + rules.check_document(article, analysis, text_hits)
         findings = _findings(hits, article)
+        forget_document_tokens()
     result_score = score([(f.category, f.deduction) for f in findings], category_weights)
     return Audit(article, analysis, tuple(findings), result_score, rules, ratings)
 

@@ -52,6 +52,13 @@ def document_tokens(text: str) -> tuple[Token, ...]:
     return tokens
 
 
+def forget_document_tokens() -> None:
+    """Let go of the kept tokens: a finished audit calls this, so that the garbage collector, when it
+    wakes, does not walk hundreds of tuples nobody will ask for again."""
+    global _last_document
+    _last_document = ("", ())
+
+
 @lru_cache(maxsize=1)
 def _abbreviations() -> frozenset[str]:
     """Abbreviations after which a full stop does not end a sentence (rules/resources/text.yaml)."""

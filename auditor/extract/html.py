@@ -50,9 +50,11 @@ def from_html(html: str | bytes, url: str | None = None, location: str | None = 
     meta = _metadata(tree, url)
     # Reader comments: trafilatura moves them out of the body into doc.comments, which the audit
     # never reads. (Turning them off instead makes trafilatura prune copies of the tree: slower, and
-    # the body comes out the same.)
+    # the body comes out the same.) Only the body tree is read: an output format other than "python"
+    # spares trafilatura rendering body and comments as plain text (about 1 ms a page); the tree is
+    # the same whatever the format.
     doc = trafilatura.bare_extraction(tree, url=url, include_links=True, include_comments=True,
-                                      include_tables=True, with_metadata=False)
+                                      include_tables=True, with_metadata=False, output_format="xml")
     if doc is None or getattr(doc, "body", None) is None:
         raise ExtractionError(location or url or "<html>", "no article text found on the page")
     text, links, quotes = _body_text(doc.body)
