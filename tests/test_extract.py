@@ -142,6 +142,28 @@ def _page_with_byline(byline: str) -> str:
     ("Byron Hale", ("Byron Hale",)),  # a name that begins like "By" keeps its letters
     ("Courtesy", ()),  # a picture credit marked up as a byline
     ("Foto: Handout", ()),
+    ("Fotos: Harbour Daily", ()),  # a picture credit naming who took it
+    ("Reuters", ()),  # an agency is credited, no person
+    ("By The Associated Press", ()),
+    ("Staff Reports", ()),  # a desk
+    ("Harbour Daily Newsroom", ()),
+    ("Priya Natarajan Associated Press", ("Priya Natarajan",)),
+    ("PRIYA NATARAJANAssociated Press", ("PRIYA NATARAJAN",)),  # two page elements run together
+    ("Priya Rajani", ("Priya Rajani",)),  # ends in the letters of an agency, but no agency
+    ("AP Sports Writer", ()),  # a job title
+    ("Priya Natarajan, AP Sports Writer", ("Priya Natarajan",)),
+    ("Priya Natarajan, MS, RDN", ("Priya Natarajan",)),  # credentials
 ])
 def test_byline_words_and_dates_are_not_names(byline, authors):
     assert auditor.audit_html(_page_with_byline(byline)).article.authors == authors
+
+
+def test_an_agency_credited_in_the_metadata_is_the_answer_not_a_dateline_marked_up_as_byline():
+    body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
+    html = ('<html lang="en"><head><title>Harbour plan approved</title><meta name="author" content="Reuters">'
+            '</head><body><article><h1>Harbour plan approved</h1><div class="byline">Lisbon</div>'
+            f"<p>{body}</p><p>{body}</p></article></body></html>")
+    assert auditor.audit_html(html).article.authors == ()
+    # with a person in the metadata, the agency beside the name is dropped and the person kept
+    assert auditor.audit_html(html.replace('content="Reuters"', 'content="Ana Costa, Reuters"')
+                              ).article.authors == ("Ana Costa",)

@@ -14,7 +14,7 @@ from lxml import etree
 from ..errors import ExtractionError
 from ..model import Article, Link, Outlet
 from ..resources import resource, word_list
-from .people import clean_authors
+from .people import clean_authors, credits_no_person
 from .text import drop_debris, split_bio
 
 MAX_HTML_BYTES = 15_000_000
@@ -363,7 +363,9 @@ def _from_visible(tree: Any, meta: dict) -> None:
     """Bylines and bios printed on the page, looked for only where the structured metadata (JSON-LD,
     meta tags), which takes precedence, left them out."""
     outlets = _outlet_names(meta)
-    need_authors = not clean_authors(meta["authors"], outlets)  # an outlet named as author is none
+    # an outlet named as author is none; an agency or a desk ("Reuters", "Staff Reports") is the page's
+    # answer, and a byline block elsewhere would only offer a dateline or a photo credit
+    need_authors = not clean_authors(meta["authors"], outlets) and not credits_no_person(meta["authors"])
     need_bios = len(meta["bios"]) < max(1, len(meta["authors"]))
     if not (need_authors or need_bios):
         return

@@ -52,12 +52,87 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
             tokens = name.split()
             if all(t.lower().strip(".") in titles for t in tokens) and out:
                 continue  # "Jane Doe, Staff Reporter": the title part after a name
-            if all(t.lower().strip(".:") in credits for t in tokens):
-                continue  # "Courtesy", "Foto": a picture credit, no person
+            if all(t.lower().strip(".:") in credits for t in tokens) or (
+                    tokens[0].endswith(":") and tokens[0].lower().strip(".:") in credits):
+                continue  # "Courtesy", "Foto", "Fotos: The Daily": a picture credit, no person
             if name.lower() in outlets or any(name.lower() == o.split(".")[0] for o in outlets):
                 continue
+            name = _without_agency(name)
+            if not _is_person(name):
+                continue
+            tokens = name.split()
             if len(tokens) > MAX_NAME_WORDS:
                 continue
             if name.lower() not in (n.lower() for n in out):
                 out.append(name)
-    return out
+    # "Jane Doe Games Editor" or "Jane Doe Daily Courier" beside "Jane Doe": the name run into a job
+    # title or the outlet's name ("Jane Doe Reina" beside "Jane Doe" is a fuller name, and stays)
+    roles = words("extraction", "byline_roles")
+
+    def run_on(name: str) -> bool:
+        for other in out:
+            if other != name and name.lower().startswith(other.lower() + " "):
+                tail = name[len(other):].strip().lower()
+                if tail.split()[-1] in roles or tail in outlets or _key(tail) in _agency_set():
+                    return True
+        return False
+
+    return [n for n in out if not run_on(n)]
+
+
+def _agency_set() -> frozenset[str]:
+    return words("extraction", "byline_agencies")
+
+
+def credits_no_person(raw_values: list[str]) -> bool:
+    """True when the bylines credit only agencies and desks ("Reuters", "Staff Reports"): the page has
+    said who wrote it, and no person."""
+    parts = [p for raw in raw_values if raw for p in _SPLIT.split(_by().sub("", raw.strip()))
+             if p.strip(" .,:;|-–—\"'")]
+    return bool(parts) and not any(_is_person(_without_agency(_by().sub("", p).strip(" .,:;|-–—\"'")))
+                                   for p in parts)
+
+
+def _key(words_: str) -> str:
+    """A name compared with the agency list: lower case, dots dropped, hyphens as spaces."""
+    return " ".join(words_.lower().replace(".", "").replace("-", " ").split())
+
+
+def _without_agency(name: str) -> str:
+    """The name before a wire agency that ends it ("Jane Doe Associated Press", also run together as
+    "JANE DOEAssociated Press" when two page elements touch), or the name itself."""
+    key = _key(name)
+    for agency in words("extraction", "byline_agencies"):
+        if key != agency and key.endswith(agency) and (
+                key[-len(agency) - 1] == " " or " " in agency):  # "Rajani" does not end with "ani"
+            rest = name[:len(name) - _tail_length(name, len(agency.replace(" ", "")))].strip(" ,;|/-–—")
+            if len(rest.split()) >= 2:
+                return rest
+    return name
+
+
+def _tail_length(name: str, letters: int) -> int:
+    """How many characters at the end of `name` hold its last `letters` letters and digits."""
+    count = 0
+    for k in range(len(name) - 1, -1, -1):
+        if name[k].isalnum():
+            count += 1
+            if count == letters:
+                return len(name) - k
+    return len(name)
+
+
+def _is_person(name: str) -> bool:
+    """False for an agency, a desk or team, a list of credentials or a bare job title."""
+    key = _key(name)
+    if key in words("extraction", "byline_agencies"):
+        return False
+    tokens = key.split()
+    if any(t in words("extraction", "byline_desks") for t in tokens):
+        return False
+    if all(t in words("extraction", "byline_credentials") for t in tokens):
+        return False
+    if tokens and tokens[-1] in words("extraction", "byline_roles"):
+        if len(tokens) < 3 or tokens[0] in words("extraction", "byline_agencies"):
+            return False
+    return True
