@@ -1,6 +1,7 @@
 """Named document measures that metric rules compare against bounds (the bounds live in YAML)."""
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import itemgetter
 from typing import Callable, Iterable, Protocol
 
@@ -96,19 +97,26 @@ def link_count(article: Article, analysis: Analysis, hits: list) -> float | None
          "number of distinct sources who speak, when the text itself signals a dispute (accusations, denials, "
          "critics, a lawsuit; the words are in rules/resources/sourcing.yaml); None when it signals none")
 def dispute_voices(article: Article, analysis: Analysis, hits: list) -> float | None:
-    from .resources import words
     from .textutil import document_tokens
-    signals = words("sourcing", "dispute_signals")
+    single, phrases = _dispute_signals()
     tokens = list(map(itemgetter(1), document_tokens(article.text)))  # the words' lower-case forms
-    single = {s for s in signals if " " not in s}
-    phrases = [s.split() for s in signals if " " in s]
     found = not single.isdisjoint(tokens)
     if not found and phrases:
         joined = " " + " ".join(tokens) + " "
-        found = any(" " + " ".join(p) + " " in joined for p in phrases)
+        found = any(phrase in joined for phrase in phrases)
     if not found:
         return None
     return float(len({s.name for s in analysis.sources if s.attributed_statements + s.quotes > 0}))
+
+
+@lru_cache(maxsize=1)
+def _dispute_signals() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The dispute words (rules/resources/sourcing.yaml), and its phrases as " word word " to find in
+    the text's words joined by spaces."""
+    from .resources import words
+    signals = words("sourcing", "dispute_signals")
+    return (frozenset(s for s in signals if " " not in s),
+            tuple(" " + " ".join(s.split()) + " " for s in sorted(signals) if " " in s))
 
 
 def evaluate(name: str, article: Article, analysis: Analysis, hits: Iterable) -> float | None:
