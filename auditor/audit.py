@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .analysis import analyse
+from .analysis.attribution import UNSPECIFIED
 from .config import Config
 from .errors import UsageError
 from .extract.html import from_html, registered_domain
@@ -148,6 +149,8 @@ def _findings(hits: list[Hit], article: Article) -> list[Finding]:
         seen[base] = n + 1
         fingerprint = hashlib.sha1(f"{base}|{n}".encode("utf-8")).hexdigest()[:16]
         message = rule.message.replace("{match}", hit.excerpt).replace("{value}", hit.excerpt)
+        if "{voice}" in message:
+            message = " ".join(message.replace("{voice}", _voice_phrase(hit)).split()).replace(" :", ":")
         out.append(Finding(
             id=fingerprint, rule=rule.id, category=rule.category, severity=severity, message=message,
             field=hit.field, start=hit.start, end=hit.end, excerpt=hit.excerpt,
@@ -156,6 +159,24 @@ def _findings(hits: list[Hit], article: Article) -> list[Finding]:
             note=hit.note,
         ))
     return out
+
+
+def _voice_phrase(hit: Hit) -> str:
+    """What a rule message's {voice} says: whose words the match is in ("in a quotation from Jane Doe")."""
+    if hit.field == "title":
+        return "in the headline"
+    if hit.field.startswith("author_bios"):
+        return "in the author's bio"
+    if hit.field != "text":
+        return ""
+    speaker = hit.speaker if hit.speaker and hit.speaker != UNSPECIFIED else None
+    if speaker and speaker.startswith(("The ", "A ", "An ")) and speaker.split()[1][:1].islower():
+        speaker = speaker[0].lower() + speaker[1:]  # "The treasurer" opened its sentence; mid-sentence it is "the"
+    if hit.voice == "quoted":
+        return f"in a quotation from {speaker}" if speaker else "in a quotation"
+    if hit.voice == "attributed":
+        return f"in words attributed to {speaker}" if speaker else "in words the text attributes to others"
+    return "in the writer's own voice"
 
 
 # --- public entry points ------------------------------------------------------------------------

@@ -212,3 +212,24 @@ def test_lint_reports_a_word_form_two_rules_would_both_flag(tmp_path, capsys):
     out = capsys.readouterr()
     assert code != 0
     assert "both match 'sneering'" in out.out + out.err and "x.verbs" in out.out + out.err
+
+
+def test_a_message_says_whose_words_a_finding_is_in(tmp_path):
+    (tmp_path / "voice.yaml").write_text(
+        "pack: voice\ndescription: A pack for the {voice} placeholder.\nrules:\n"
+        "  - id: voice.judgement\n    kind: lexicon\n    category: language\n    severity: warning\n"
+        "    weight: 2\n    scope: [text, title]\n    message: \"Judgement word '{match}' {voice}\"\n"
+        "    description: A word that judges where a description would do.\n    terms: [reckless]\n"
+        "    examples:\n      flag: [\"The reckless plan passed.\"]\n      pass: [\"The plan passed.\"]\n",
+        encoding="utf-8")
+    rules = build_ruleset([tmp_path], include_default=False)
+    text = ('The reckless plan passed. "It is reckless," said Mayor Ann Lee. '
+            "The treasurer said that the spending was reckless.")
+    audit = auditor.audit_text(text, ruleset=rules, title="A reckless vote")
+    messages = {(f.field, f.voice): f.message for f in audit.findings}
+    assert messages == {
+        ("title", None): "Judgement word 'reckless' in the headline",
+        ("text", "narrator"): "Judgement word 'reckless' in the writer's own voice",
+        ("text", "quoted"): "Judgement word 'reckless' in a quotation from Ann Lee",
+        ("text", "attributed"): "Judgement word 'reckless' in words attributed to the treasurer",
+    }
