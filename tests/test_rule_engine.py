@@ -233,3 +233,26 @@ def test_a_message_says_whose_words_a_finding_is_in(tmp_path):
         ("text", "quoted"): "Judgement word 'reckless' in a quotation from Ann Lee",
         ("text", "attributed"): "Judgement word 'reckless' in words attributed to the treasurer",
     }
+
+
+@pytest.mark.parametrize("scope, warned", [("[text]", True), ("[narrator]", False)])
+def test_lint_asks_for_voice_when_a_message_claims_the_writer_for_quoted_words(tmp_path, capsys, scope, warned):
+    (tmp_path / "x.yaml").write_text(f"""pack: x
+rules:
+  - id: x.judgement
+    kind: lexicon
+    category: language
+    severity: warning
+    weight: 2
+    message: "Judgement word '{{match}}' in the writer's own voice"
+    description: A made-up rule for this test, which checks what lint says about messages and voices.
+    link: https://example.org/guide
+    scope: {scope}
+    terms: [reckless]
+    examples:
+      flag: ["A reckless plan.", "The reckless vote.", "Reckless spending rose."]
+      pass: ["The mayor spoke.", "The council met.", "The vote passed."]
+""")
+    main(["rules", "lint", str(tmp_path)])
+    out = capsys.readouterr()
+    assert ("write {voice}" in out.out + out.err) is warned

@@ -2,6 +2,7 @@
 `lint` adds checks a pack's author should hear about."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .engine import RuleSet
@@ -75,6 +76,11 @@ def lint(rules: RuleSet) -> list[Problem]:
             problems.append(Problem(*where, "description is too short to teach (write at least a couple of sentences)"))
         if not rule.link:
             problems.append(Problem(*where, "no 'link' to the guidance or research behind the rule"))
+        if {"text", "quoted", "attributed"} & set(rule.scope) and "{voice}" not in rule.message and \
+                re.search(r"\b(?:writer|narrator|author)'s (?:own )?voice\b", rule.message, re.IGNORECASE):
+            problems.append(Problem(*where, "the message speaks of the writer's voice, but the rule also reads "
+                                            "quotations and reported speech: write {voice}, which says whose "
+                                            "words each finding is in"))
         if isinstance(rule.params, LexiconParams):
             local: set[str] = set()
             for term in rule.params.terms:
