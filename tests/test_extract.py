@@ -167,3 +167,18 @@ def test_an_agency_credited_in_the_metadata_is_the_answer_not_a_dateline_marked_
     # with a person in the metadata, the agency beside the name is dropped and the person kept
     assert auditor.audit_html(html.replace('content="Reuters"', 'content="Ana Costa, Reuters"')
                               ).article.authors == ("Ana Costa",)
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_an_html_fragment_is_audited_like_a_page(as_bytes):
+    body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
+    fragment = f'<div class="story"><p>{body}</p><p>“It is a shameful plan,” said Ana Costa.</p></div>'
+    audit = auditor.audit_html(fragment.encode("utf-8") if as_bytes else fragment)
+    assert audit.article.text.startswith("The council approved") and "Ana Costa" in audit.article.text
+    assert any(f.voice == "quoted" for f in audit.findings)
+
+
+def test_markup_with_no_text_is_a_clear_error():
+    from auditor.errors import ExtractionError
+    with pytest.raises(ExtractionError, match="no article text"):
+        auditor.audit_html("<div><img src='x.png'></div>")

@@ -19,6 +19,7 @@ from .text import drop_debris, split_bio
 
 MAX_HTML_BYTES = 15_000_000
 _SPACES = re.compile(r"\s+")
+_FULL_DOCUMENT = re.compile(r"<(?:html|body|head)\b", re.IGNORECASE)
 _BLOCKS = {"p", "head", "list", "item", "quote", "table", "row", "cell", "code", "lb"}
 
 
@@ -45,6 +46,10 @@ def from_html(html: str | bytes, url: str | None = None, location: str | None = 
     if isinstance(html, bytes) and len(html) > MAX_HTML_BYTES or isinstance(html, str) and len(html) > MAX_HTML_BYTES:
         raise ExtractionError(location or url or "<html>", f"page is larger than {MAX_HTML_BYTES} bytes")
     tree = trafilatura.utils.load_html(html)
+    if tree is None and _FULL_DOCUMENT.search(html[:2000] if isinstance(html, str) else html[:2000].decode("latin-1")) is None:
+        # a fragment (an article's <div> saved on its own): trafilatura takes whole documents only
+        tree = trafilatura.utils.load_html(b"<html><body>%s</body></html>" % html if isinstance(html, bytes)
+                                           else f"<html><body>{html}</body></html>")
     if tree is None:
         raise ExtractionError(location or url or "<html>", "not parseable as HTML")
     meta = _metadata(tree, url)
