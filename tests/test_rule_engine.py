@@ -256,3 +256,53 @@ rules:
     main(["rules", "lint", str(tmp_path)])
     out = capsys.readouterr()
     assert ("write {voice}" in out.out + out.err) is warned
+
+
+def test_an_exception_can_say_which_of_its_words_inflect(tmp_path):
+    def pack(exception: str) -> Path:
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))
+        folder.mkdir()
+        (folder / "x.yaml").write_text(f"""pack: x
+rules:
+  - id: x.attitude
+    kind: lexicon
+    category: language
+    severity: warning
+    weight: 2
+    message: "Attitude verb '{{match}}'"
+    description: A made-up rule for this test, which checks how exceptions inflect.
+    scope: [text]
+    terms: [complain]
+    exceptions: [{exception}]
+    examples:
+      flag: ["The mayor complained about the vote."]
+      pass: ["The mayor spoke."]
+""")
+        return folder
+
+    text = "The driver complained of chest pains. The mayor complained of the delay."
+    plain = build_ruleset([pack('"complain of [pain|pains|chest]"')], include_default=False)
+    mapped = build_ruleset([pack('{phrase: "complain of [pain|pains|chest]", inflect: first}')],
+                           include_default=False)
+    # the last word inflects by default ("of"), so "complained of chest" is no exception
+    assert len(auditor.audit_text(text, ruleset=plain).findings) == 2
+    assert [f.start for f in auditor.audit_text(text, ruleset=mapped).findings] == [text.index("complained of the")]
+
+
+def test_a_malformed_exception_points_at_the_spot(tmp_path, capsys):
+    (tmp_path / "x.yaml").write_text("""pack: x
+rules:
+  - id: x.attitude
+    kind: lexicon
+    category: language
+    severity: warning
+    weight: 2
+    message: "Attitude verb '{match}'"
+    description: A made-up rule for this test, which checks how exceptions are validated.
+    scope: [text]
+    terms: [complain]
+    exceptions: [{phrase: "complain of [pain]", inflect: middle}]
+""")
+    assert main(["rules", "test", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "x.yaml:12" in err and "'inflect' must be one of" in err

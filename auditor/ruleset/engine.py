@@ -67,8 +67,8 @@ class RuleSet:
                     for where in wheres:  # a headline pattern never scans the body
                         by_field.setdefault(where, []).append((index, pattern, p.case != "sensitive"))
             if isinstance(p, (LexiconParams, PatternParams)):
-                for phrase in p.exceptions:
-                    self._matcher.add(phrase, Entry(index, -1, "insensitive", ()), "last")
+                for exception in p.exceptions:
+                    self._matcher.add(exception.phrase, Entry(index, -1, "insensitive", ()), exception.inflect)
         self._patterns = {where: PatternBank(items) for where, items in by_field.items()}
         self._field_patterns = {rule.id: compile_pattern(rule.params.pattern, ignore_case=False) for rule in rules
                                 if isinstance(rule.params, MetadataParams) and rule.params.pattern}

@@ -25,16 +25,24 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Exception_:
+    """A phrase inside which a match is no finding; `inflect` says which of its words inflect."""
+
+    phrase: str
+    inflect: str = "last"
+
+
+@dataclass(frozen=True)
 class LexiconParams:
     terms: tuple[Term, ...]
-    exceptions: tuple[str, ...] = ()
+    exceptions: tuple[Exception_, ...] = ()
 
 
 @dataclass(frozen=True)
 class PatternParams:
     patterns: tuple[str, ...]
     case: str = "insensitive"
-    exceptions: tuple[str, ...] = ()
+    exceptions: tuple[Exception_, ...] = ()
 
 
 @dataclass(frozen=True)

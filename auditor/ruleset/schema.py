@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from ..model import ARTICLE_KINDS, CATEGORIES, SEVERITIES
-from .model import (Example, LexiconParams, MetadataParams, MetricParams, PatternParams, Rule,
+from .model import (Example, Exception_, LexiconParams, MetadataParams, MetricParams, PatternParams, Rule,
                     SentenceFilter, Term)
 from .regex import needs_backtracking_engine
 from .yamlpos import Located
@@ -110,6 +110,39 @@ def _derive(c: _Checker, raw: dict, default: tuple[str, ...]) -> tuple[str, ...]
     return values
 
 
+def _inflect_value(sub: "_Checker", item: dict, default: str) -> str:
+    value = item.get("inflect", default)
+    value = "last" if value is True else "none" if value is False else value
+    if value not in INFLECTS:
+        sub.fail("inflect", f"'inflect' must be one of {', '.join(INFLECTS)} (got {value!r})")
+    return value
+
+
+def _exceptions(c: _Checker, raw: dict) -> tuple[Exception_, ...]:
+    """`exceptions`: phrases (their last word inflects, like a term's), or mappings {phrase, inflect}
+    for a phrase whose other words inflect ("complain of [pain|pains]" with inflect: first)."""
+    items = raw.get("exceptions")
+    if items is None:
+        return ()
+    if isinstance(items, (str, dict)):
+        items = [items]
+    if not isinstance(items, list):
+        c.fail("exceptions", "'exceptions' must be a list of phrases or mappings {phrase, inflect}")
+    out = []
+    for index, item in enumerate(items):
+        if isinstance(item, str) and item.strip():
+            out.append(Exception_(item.strip()))
+            continue
+        if not isinstance(item, dict):
+            c.fail(("exceptions", index), f"an exception must be a phrase or a mapping (got {item!r})")
+        sub = _Checker(c.doc, c.base + ("exceptions", index))
+        unknown = set(item) - {"phrase", "inflect"}
+        if unknown:
+            sub.fail(sorted(unknown)[0], f"unknown key '{sorted(unknown)[0]}' in exception", "allowed: phrase, inflect")
+        out.append(Exception_(sub.string(item, "phrase"), _inflect_value(sub, item, "last")))
+    return tuple(out)
+
+
 def _terms(c: _Checker, raw: dict, case: str, inflect: str, derive: tuple[str, ...] = ()) -> tuple[Term, ...]:
     items = raw.get("terms")
     if not isinstance(items, list) or not items:
@@ -126,13 +159,7 @@ def _terms(c: _Checker, raw: dict, case: str, inflect: str, derive: tuple[str, .
         if unknown:
             sub.fail(sorted(unknown)[0], f"unknown key '{sorted(unknown)[0]}' in term",
                      "allowed: term, suggest, note, case, inflect, forms, derive")
-        inflect_value = item.get("inflect", inflect)
-        if inflect_value is True:
-            inflect_value = "last"
-        elif inflect_value is False:
-            inflect_value = "none"
-        if inflect_value not in INFLECTS:
-            sub.fail("inflect", f"'inflect' must be one of {', '.join(INFLECTS)} (got {inflect_value!r})")
+        inflect_value = _inflect_value(sub, item, inflect)
         out.append(Term(
             term=sub.string(item, "term"),
             suggest=sub.strings(item, "suggest"),
@@ -202,7 +229,7 @@ def parse_rule(doc: Located, index: int, raw: Any, pack: str) -> Rule:
         c.fail("inflect", f"'inflect' must be one of {', '.join(INFLECTS)} (got {inflect!r})")
     params: Any
     if kind == "lexicon":
-        params = LexiconParams(_terms(c, raw, case, inflect, _derive(c, raw, ())), c.strings(raw, "exceptions"))
+        params = LexiconParams(_terms(c, raw, case, inflect, _derive(c, raw, ())), _exceptions(c, raw))
     elif kind == "pattern":
         patterns = c.strings(raw, "patterns")
         if not patterns:
@@ -210,7 +237,7 @@ def parse_rule(doc: Located, index: int, raw: Any, pack: str) -> Rule:
         flags = 0 if case == "sensitive" else re.IGNORECASE
         for i, p in enumerate(patterns):
             check_regex(c, ("patterns", i), p, flags)
-        params = PatternParams(patterns, case, c.strings(raw, "exceptions"))
+        params = PatternParams(patterns, case, _exceptions(c, raw))
     elif kind == "metadata":
         field = c.choice(raw, "field", METADATA_FIELDS, required=True)
         check = c.choice(raw, "check", CHECKS, required=True)
