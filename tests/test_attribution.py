@@ -570,3 +570,54 @@ def test_participle_of_saying_with_a_bare_clause_needs_a_finite_verb():
                  "The harbour master praised the crew, stressing those last three words.")
     assert _has(rel, "Ida Holm", "adding", "the town must be ready")
     assert not any(c == "stressing" for _, c, _ in rel)
+
+
+def test_said_by_telephone_is_no_passive_agent():
+    rel = _spans("“The nets came back empty,” Ida Holm, a skipper from the north coast, said by telephone "
+                 "on Monday.")
+    assert _has(rel, "Ida Holm, a skipper from the north coast", "said", "The nets came back empty")
+
+
+def test_long_titles_and_abbreviations_in_an_inverted_subject_after_a_quotation():
+    rel = _spans("“The harbour will close,” said the town’s longtime ferry operator Ida Holm. "
+                 "“We are not done yet,” said Mr. Tamsin Gale.")
+    assert _has(rel, "the town’s longtime ferry operator Ida Holm", "said", "The harbour will close")
+    assert _has(rel, "Mr. Tamsin Gale", "said", "We are not done yet")
+
+
+def test_inverted_subject_after_a_clause_keeps_the_apposition_out_of_the_content():
+    rel = _spans("The mill had lost money for years, said a former spokesman for the Dunedin plant, Ida Holm, who "
+                 "now runs a bakery.")
+    assert _has(rel, "a former spokesman for the Dunedin plant", "said", "The mill had lost money for years")
+    assert not any("bakery" in body for _, _, body in rel)
+
+
+def test_whole_subject_between_a_quotation_and_its_cue():
+    rel = _spans("“The ferry must run at night,” the harbour master and Green candidate said on Friday.")
+    assert _has(rel, "the harbour master and Green candidate", "said", "The ferry must run at night")
+
+
+def test_a_question_in_two_apostrophe_marks_and_its_speech_clause():
+    rel = _spans("''Who will pay for the bridge?'' Ida Holm asked. ''Not the town,'' she said.")
+    assert _has(rel, "Ida Holm", "asked", "Who will pay for the bridge?")
+
+
+def test_quotation_closing_three_apostrophes_after_a_nested_quotation():
+    rel = _spans("''They kept saying, 'Wait for spring,''' said Tamsin Gale.")
+    assert _has(rel, "Tamsin Gale", "said", "Wait for spring")
+
+
+def test_an_opening_mark_used_to_close_a_quotation():
+    rel = _spans("“Not this year,“ the skipper said. “Maybe next spring.”")
+    assert _has(rel, "the skipper", "said", "Not this year")
+
+
+def test_a_cue_coordinated_by_but_takes_the_clause_subject():
+    rel = _spans("The Harbour Trust keeps its accounts private but says its income has doubled since spring.")
+    assert any(c == "says" and s == "The Harbour Trust" and "its income has doubled" in body for s, c, body in rel)
+
+
+def test_campaign_roles_head_a_subject():
+    rel = _spans("The Green nominee warned that the harbour would flood. A longtime adviser said the vote was lost.")
+    assert _has(rel, "The Green nominee", "warned", "the harbour would flood")
+    assert _has(rel, "A longtime adviser", "said", "the vote was lost")

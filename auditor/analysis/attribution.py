@@ -53,6 +53,13 @@ _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|whereas|yet|so|as|be
                          r"since|if|until|even)\b", re.I)
 # "said he planned to sign the bill but backed off": the speaker's next act, not what was said
 _BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
+# "by" and the word after it, after a past form: an agent ("highlighted by the shootings"), unless the word is
+# a means of saying ("said by telephone") or a participle ("responded by citing")
+_BY_AGENT = re.compile(r"\s+by\s+(?![a-z]+ing\b)([\w-]+)")
+# A quotation that closes on a comma, a question or an exclamation right before a subject ("…,” the mayor said)
+_QUOTE_THEN_SUBJECT = re.compile(r"[,?!][”\"’'»]{1,3}\s+$")
+# What opens an apposition after an inverted subject: a name, a determiner or a relative pronoun
+_APPOSITION_START = re.compile(r"[A-Z]|(?:a|an|the|his|her|their|its|who|which|whose)\b")
 # What may follow a cue that ends its sentence ("Berg said.", "Berg told reporters on Friday.")
 _SENTENCE_TAIL = re.compile(r"(?:\s+(?:on|in|at|during|after|later|earlier|again|afterwards|then|"
                             r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -83,6 +90,10 @@ _BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:later|again|also|then|further|simply|
                            r",[\s:]*)?")
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
+# Verbs of saying that invert after a clause and a comma ("…, said a spokesman for the ministry")
+_INVERSION_VERBS = _grammar("inversion_verbs")
+# Means of saying after "said by" ("said by telephone"): not the agent of a passive
+_BY_MEANS = _grammar("by_means")
 # Verbs that carry on into a cue's infinitive ("went on to say", "continued to insist")
 _GO_ON = _grammar("go_on")
 # Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
@@ -250,7 +261,7 @@ class Attributor:
             return None
         q = self.quotes[k]
         if q[1] <= pos and not self.text[q[1]:pos].strip() and "\n" not in self.text[q[1]:pos] and \
-                self.text[q[1] - 2:q[1] - 1] in (".", "!", "?"):
+                self.text[max(0, q[1] - 6):q[1]].rstrip(_CLOSE_QUOTES)[-1:] in (".", "!", "?"):
             return q
         return None
 
@@ -431,6 +442,20 @@ class Attributor:
         if "," in gap:
             return self._apposition(toks, j)
         return self._subject_ending(toks, j)
+
+    def _back_to_quote(self, toks: list[Token], left: list[Token]) -> list[Token]:
+        """A subject between a quotation and its cue is all the words there: in "“…,” the senator and
+        candidate said" the walk left stops at "and", but the quotation closing on a comma marks where the
+        speech clause begins."""
+        k = next((n for n, t in enumerate(toks) if t is left[0]), 0)
+        m = k
+        while m > 0 and k - m < 8 and not _PUNCT_GAP.search(self._gap(toks[m - 1], toks[m])) and \
+                toks[m - 1].start not in self._cue_starts:
+            m -= 1
+        if m == k or m == 0 or not _QUOTE_THEN_SUBJECT.search(self.text, toks[m - 1].end, toks[m].start) or \
+                not (toks[m].norm in _DETERMINERS or _cap(toks[m])):
+            return left
+        return list(toks[m:k]) + left
 
     def _subject_ending(self, toks: list[Token], j: int) -> list[Token]:
         """The subject noun phrase that ends at toks[j] (a relative pronoun, a name, "a narrator in the ad",
@@ -675,9 +700,12 @@ class Attributor:
         j = i
         if 0 < i < len(toks) and re.search(r"[:;“”\"«»()—–―]", self._gap(toks[i - 1], toks[i])):
             return []  # "saying: “Hi, …”": what follows the colon is what was said, not who said it
-        while j < len(toks) and len(phrase) < 6:
+        # after a quotation the subject may be a long title ("said the party's longtime policy aide Jo Lin")
+        longest = 10 if after_quote else 6
+        while j < len(toks) and len(phrase) < longest:
             t = toks[j]
-            if phrase and re.search(r"[,;:.!?“”\"()—–―]", self._gap(toks[j - 1], t)):
+            if phrase and re.search(r"[,;:.!?“”\"()—–―]", self._gap(toks[j - 1], t)) and \
+                    not (self._gap(toks[j - 1], t) == ". " and _abbreviation(toks[j - 1], self.v) and _cap(t)):
                 break
             if _is_boundary(t) and (phrase or t.norm not in self.v.pronouns):
                 break
@@ -777,8 +805,11 @@ class Attributor:
             content = [(start, pre_end)]
             tail = re.match(r"\s*,\s*", rest)
             # "…, they said, but the speaker tried …": a new clause after the speech clause is the narrator's
+            # "…, said a spokesman, Ann Lee, who …": after an inverted subject, a name, a noun phrase or a
+            # relative clause is more about the speaker
+            apposition = np_after and tail is not None and _APPOSITION_START.match(rest, tail.end()) is not None
             if tail and rest[tail.end():].strip(" .") and not re.match(r"\w+ing\b", rest[tail.end():]) and \
-                    not _NEW_CLAUSE.match(rest, tail.end()):
+                    not _NEW_CLAUSE.match(rest, tail.end()) and not apposition:
                 content.append((end - len(rest) + tail.end(), end))
             return content, True
         if np_after or not rest_starts_clause:
@@ -996,8 +1027,8 @@ class Attributor:
                                                (c_start, c_end), content, "indirect"))
                         continue
                 continue  # passive with no agent: see _agentless (only the verbs listed for it)
-            if past and not passive and re.match(r"\s+by\s+(?![a-z]+ing\b)", after_text) and i > 0 and \
-                    toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
+            if past and not passive and (by := _BY_AGENT.match(after_text)) and by.group(1).lower() not in _BY_MEANS \
+                    and i > 0 and toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
                 continue  # "the divide highlighted by the shootings": a passive participle, its agent after "by"
             if past and "," in (text[toks[i - 1].end:c_start] if i > 0 else "") and \
                     re.match(r"\s+(?:to\s+)?as\b", after_text):
@@ -1013,6 +1044,8 @@ class Attributor:
                 continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
             gap_before = text[toks[i - 1].end:c_start] if i > 0 else ""
             left = self._subject_left(toks, i, start)
+            if left and quotes:
+                left = self._back_to_quote(toks, left)
             # "…, then says …": a verb coordinated with the clause before, whose subject speaks
             coordinated = i > 1 and toks[i - 1].norm in ("then", "later") and "," in self._gap(toks[i - 2], toks[i - 1])
             if cue_tok.norm.endswith("ing") and "," in gap_before or coordinated:
@@ -1039,8 +1072,11 @@ class Attributor:
                 speaker_np = left
             elif (i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start])) and \
                     not cue_tok.norm.endswith("ing"):  # "…, declaring it “…”": a participle does not invert
-                speaker_np = self._subject_right(toks, j + 1, i > 0 and bool(
-                    _AFTER_QUOTE.search(text, toks[i - 1].end, c_start)))
+                # (after a quotation or a comma the subject may carry a prepositional phrase: "…, said a
+                # former spokesman for the ministry, Ann Lee")
+                speaker_np = self._subject_right(toks, j + 1, i > 0 and (bool(
+                    _AFTER_QUOTE.search(text, toks[i - 1].end, c_start)) or base in _INVERSION_VERBS and
+                    "," in text[toks[i - 1].end:c_start]))
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False
             own = False
@@ -1051,8 +1087,8 @@ class Attributor:
             if not speaker_np:
                 # "…, describing it as", "and pointed out", "went on to say": the subject is the clause's
                 if cue_tok.norm.endswith("ing") and i > 0 or coordinated or \
-                        (i > 0 and toks[i - 1].norm in {"and", "also", "further"}) or \
-                        (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm == "and") or \
+                        (i > 0 and toks[i - 1].norm in {"and", "but", "also", "further"}) or \
+                        (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm in ("and", "but")) or \
                         (i > 1 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON):
                     implicit = True
                 else:
@@ -1446,6 +1482,11 @@ def _headline(toks: list[Token]) -> bool:
     """A title-case headline ("Former Doctor Says Clinton Hid Illness"): there capitals mark no names."""
     words = [t for t in toks if t.text[:1].isalpha()]
     return len(words) >= 4 and sum(_cap(t) for t in words) >= 0.8 * len(words)
+
+
+def _abbreviation(tok: Token, vocab: Vocabulary) -> bool:
+    """A title or an initial that a full stop ends inside a name ("Mr.", "Sen.", "J.")."""
+    return len(tok.text) == 1 and tok.text.isupper() or tok.norm in vocab.title_words and len(tok.norm) <= 4
 
 
 def _adverb(tok: Token) -> bool:
