@@ -621,3 +621,55 @@ def test_campaign_roles_head_a_subject():
     rel = _spans("The Green nominee warned that the harbour would flood. A longtime adviser said the vote was lost.")
     assert _has(rel, "The Green nominee", "warned", "the harbour would flood")
     assert _has(rel, "A longtime adviser", "said", "the vote was lost")
+
+
+def test_a_second_cue_after_and_ends_the_first_content():
+    rel = _spans("Mayor Ida Holm said the bridge would reopen in May and added that the tolls would stay. "
+                 "Tamsin Gale criticized the council and praised the ferry crews. "
+                 "The skipper said the nets were empty and she accused the board of waiting too long.")
+    assert _has(rel, "Mayor Ida Holm", "said", "the bridge would reopen in May")
+    assert not any(c == "said" and "tolls" in body for _, c, body in rel)
+    assert any(c == "added" and "the tolls would stay" in body for _, c, body in rel)
+    assert any(c == "criticized" and body == "the council" for _, c, body in rel)
+    assert any(c == "praised" and "the ferry crews" in body for _, c, body in rel)
+    assert any(c == "said" and body == "the nets were empty" for _, c, body in rel)
+    assert _has(rel, "she", "accused", "the board of waiting too long")
+    # a bare verb after a modal goes on inside what was said
+    rel = _spans("The ferry board said it would publish the counts and decide in May whether to keep the timetable.")
+    assert _has(rel, "The ferry board", "said", "and decide in May")
+
+
+def test_a_coordinated_cue_takes_the_nearest_pronoun_as_its_subject():
+    rel = _spans("The vote was close. A few minutes later they turned round and said they would count again.")
+    assert _has(rel, "they", "said", "they would count again")
+
+
+def test_a_participle_after_a_verb_of_going_on_takes_that_verb_subject():
+    rel = _spans("Local critics have begun urging the council to act. As the meeting began calling for calm, "
+                 "nobody moved.")
+    assert _has(rel, "Local critics", "urging", "the council to act")
+    assert not any(s == "the meeting" for s, _, _ in rel)
+
+
+def test_referring_to_and_preferred_are_cues():
+    rel = _spans("“There is a revolution in the valley,” Ida Holm said, referring to the fishing town. "
+                 "Most voters preferred the old mayor.")
+    assert _has(rel, "Ida Holm", "referring to", "the fishing town")
+    assert _has(rel, "Most voters", "preferred", "the old mayor")
+
+
+def test_a_relative_pronoun_source_reaches_back_over_its_antecedent():
+    rel = _spans("Harbour critics who have argued the tolls are too high will meet on Friday.")
+    assert any(s == "Harbour critics who" and c == "argued" for s, c, _ in rel)
+
+
+def test_an_initial_inside_a_name_before_an_apposition():
+    rel = _spans("''They were rivals, but also friends,'' Ida M. Holm, the town's former clerk, said of their "
+                 "time on the council.")
+    assert _has(rel, "Ida M. Holm, the town's former clerk", "said", "They were rivals")
+
+
+def test_a_quotation_after_a_stance_does_not_go_on_from_it():
+    rel = _spans("Tamsin Gale said the ferry was late. The harbour board, which does not endorse candidates, "
+                 "stayed out of it. ''We keep to boats.''")
+    assert not any(c == "endorse" and "keep to boats" in body for _, c, body in rel)

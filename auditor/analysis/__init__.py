@@ -118,7 +118,8 @@ def _attribution(text: str, f: Found) -> Attribution:
         source=f.speaker.name if f.speaker else None,
         cue=text[f.cue_span[0]:f.cue_span[1]] or None,
         kind=f.kind,  # type: ignore[arg-type]
-        source_start=f.source_span[0], source_end=f.source_span[1],
+        # a relative pronoun's source mention reaches back over the noun it stands for ("critics who")
+        source_start=f.antecedent_start if f.antecedent_start >= 0 else f.source_span[0], source_end=f.source_span[1],
         cue_start=f.cue_span[0], cue_end=f.cue_span[1],
         content_start=min(s for s, _ in f.content), content_end=max(e for _, e in f.content),
     )

@@ -58,6 +58,10 @@ _BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
 _BY_AGENT = re.compile(r"\s+by\s+(?![a-z]+ing\b)([\w-]+)")
 # A quotation that closes on a comma, a question or an exclamation right before a subject ("…,” the mayor said)
 _QUOTE_THEN_SUBJECT = re.compile(r"[,?!][”\"’'»]{1,3}\s+$")
+# "and" or "but" (and an adverb) right before a coordinated cue or its pronoun subject
+_COORDINATOR = re.compile(r",?\s+(?:and|but)\s+(?:(?:then|also|later|again|even)\s+)?$")
+# Pronouns that stand for a third person as the subject of a coordinated cue
+_THIRD_PERSON = frozenset(("he", "she", "they"))
 # What opens an apposition after an inverted subject: a name, a determiner or a relative pronoun
 _APPOSITION_START = re.compile(r"[A-Z]|(?:a|an|the|his|her|their|its|who|which|whose)\b")
 # What may follow a cue that ends its sentence ("Berg said.", "Berg told reporters on Friday.")
@@ -150,7 +154,9 @@ _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|thro
                               r"wednesday|thursday|friday|saturday|sunday)\b[^,;:.!?“”\"\n]{0,60},\s*", re.I)
 # After a cue, its listener and then a that-clause or a colon ("told reporters on Tuesday that …", "told
 # aides, however, that …")
-_OBJECT_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,)?\s+that\b\s*|\s*:\s*")
+# (a listener is no clause: "said the plan would fail and added that …" is no listener)
+_OBJECT_THAT = re.compile(r"(?:\s+(?!(?:that|and|but|or|because|when|if|while)\b)[\w’'-]+){0,8}?"
+                          r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,)?\s+that\b\s*|\s*:\s*")
 # After a cue, where, when or how it was said and then a that-clause or a colon: "said on Tuesday that …",
 # "argued emphatically that …", "said, however, that …", "said, without evidence, that …" (a time or place,
 # not an object: "rejected proposals that …")
@@ -183,6 +189,7 @@ class Found:
     voiced: bool = True  # False: the content names what the source spoke of, in the narrator's words
     impersonal: bool = False  # held by nobody the text names ("it is believed", "reportedly")
     own_voice: bool = False  # the writer's own "I think", "we believe": narrator, not a source
+    antecedent_start: int = -1  # where the noun a relative pronoun source stands for begins ("critics who")
 
 
 @dataclass
@@ -443,6 +450,26 @@ class Attributor:
             return self._apposition(toks, j)
         return self._subject_ending(toks, j)
 
+    def _antecedent_start(self, toks: list[Token], pronoun: Token) -> int:
+        """Where the noun phrase a relative pronoun stands for begins ("Jo Lin, who", "critics who"), or
+        the pronoun's own start when no speaker stands right before it."""
+        k = next((n for n, t in enumerate(toks) if t is pronoun), 0)
+        if k == 0 or re.search(r"[;:“”\"()—–―]|[.!?]\s", self._gap(toks[k - 1], pronoun)):
+            return pronoun.start
+        antecedent = self._np_back(toks, k - 1)
+        if not antecedent or antecedent[-1].norm in self.v.pronouns or not self._plausible_subject(antecedent):
+            return pronoun.start
+        return antecedent[0].start
+
+    def _pronoun_before(self, toks: list[Token], i: int) -> Token | None:
+        """The nearest "he", "she" or "they" before toks[i] in its clause (not inside a quotation)."""
+        for k in range(i - 1, max(-1, i - 16), -1):
+            if re.search(r"[;:“”\"()]", self._gap(toks[k], toks[k + 1])):
+                return None
+            if toks[k].norm in _THIRD_PERSON and not self._in_quote(toks[k].start):
+                return toks[k]
+        return None
+
     def _back_to_quote(self, toks: list[Token], left: list[Token]) -> list[Token]:
         """A subject between a quotation and its cue is all the words there: in "“…,” the senator and
         candidate said" the walk left stops at "and", but the quotation closing on a comma marks where the
@@ -544,8 +571,8 @@ class Attributor:
         while k > 0 and j - k < 30:
             gap = self._gap(toks[k - 1], toks[k])
             if re.search(r"[;:“”\"«»]|['’]{2}|[!?]\s", gap) or _is_boundary(toks[k - 1]) and "," in gap or \
-                    re.match(r"\.\s", gap) and not (toks[k - 1].norm in self.v.title_words and len(toks[k - 1].norm) <= 4):
-                break  # a sentence ends here, unless the full stop ends a title ("Mr. King, 82, said")
+                    re.match(r"\.\s", gap) and not _abbreviation(toks[k - 1], self.v):
+                break  # a sentence ends here, unless the full stop ends a title or an initial ("Mr. King, 82,")
             k -= 1
         if j - k >= 30:
             return []
@@ -897,6 +924,45 @@ class Attributor:
                 pieces.append((s, e))
             f.content = [c for c in pieces if c[1] > c[0]] or f.content
 
+    def _cut_at_coordinated_cues(self, found: list[Found]) -> None:
+        """A second cue coordinated with the first ends what the first introduced: "said the bridge would
+        reopen and added that …", "criticized the council and praised the crew", "said … and she accused …"
+        (the same subject, or a pronoun for it, after "and" or "but")."""
+        text = self.text
+        for f in found:
+            if f.kind != "indirect":
+                continue
+            for g in found:
+                if g is f or g.cue_span[0] <= f.cue_span[1]:
+                    continue
+                src_s, src_e = g.source_span
+                if src_s < src_e <= g.cue_span[0] and g.source_span != f.source_span:
+                    if text[src_s:src_e].lower() not in _THIRD_PERSON:
+                        continue  # another subject: "said the crew and the mayor agreed …" stays whole
+                    at = src_s
+                elif g.speaker is f.speaker and g.speaker is not None and \
+                        self._form(g.cue_span) == self._form(f.cue_span):
+                    # the same form ("said … and added"), not "said it would publish … and decide": that verb
+                    # goes on inside what was said
+                    at = g.cue_span[0]
+                else:
+                    continue
+                pieces = []
+                for s, e in f.content:
+                    if s < at < e and (m := _COORDINATOR.search(text, max(s, at - 24), at)):
+                        e = _trim(text, s, m.start())[1]
+                    pieces.append((s, e))
+                f.content = [c for c in pieces if c[1] > c[0]] or f.content
+
+    def _form(self, span: tuple[int, int]) -> str:
+        """The form of a cue's verb: past, -s, -ing or the bare form."""
+        word = self.text[span[0]:span[1]].split(None, 1)[0].lower()
+        if word.endswith("ed") or word in self.v.irregular_past:
+            return "past"
+        if word.endswith("ing"):
+            return "ing"
+        return "s" if word.endswith("s") else "bare"
+
     def _before_participle(self, content: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
         """Reported speech ends where a participle of saying takes over after a comma ("said its profits
         rose, adding that …", "…, saying …"): that participle is a statement of its own by the same source."""
@@ -1079,11 +1145,18 @@ class Attributor:
                     "," in text[toks[i - 1].end:c_start]))
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False
+            antecedent_start = -1
             own = False
             if not speaker_np and i > 2 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON:
                 # "The email goes on to say", "Critics went on to argue": the subject of the verb before "to"
                 verb = i - 3 if toks[i - 2].norm == "on" else i - 2
                 speaker_np = self._subject_left(toks, verb, start) if verb > 0 else []
+            elif not speaker_np and i > 1 and toks[i - 1].norm in _GO_ON and cue_tok.norm.endswith("ing") and \
+                    not _PUNCT_GAP.search(gap_before):
+                # "Critics have begun urging …", "She kept saying …": the subject of the verb before
+                speaker_np = self._subject_left(toks, i - 1, start)
+                if speaker_np and not self._can_speak(speaker_np[-1]):
+                    speaker_np = []  # "as the meeting began …": no speaker
             if not speaker_np:
                 # "…, describing it as", "and pointed out", "went on to say": the subject is the clause's
                 if cue_tok.norm.endswith("ing") and i > 0 or coordinated or \
@@ -1146,6 +1219,11 @@ class Attributor:
                     if speaker is None:
                         speaker, subject_toks = self._main_subject(toks, i)
                     src_from = None
+                if not subject_toks and src_from is None:
+                    # "A while later they turned round and said …": the nearest subject pronoun before the cue
+                    near = self._pronoun_before(toks, i)
+                    if near is not None:
+                        speaker, subject_toks = self.resolve([near]), [near]
                 if speaker is None:
                     speaker = self.state.last_speaker
                 src_span = (subject_toks[0].start, subject_toks[-1].end) if subject_toks else \
@@ -1161,6 +1239,9 @@ class Attributor:
             else:
                 speaker = self._resolve_subject(speaker_np, toks)
                 src_span = (speaker_np[0].start, speaker_np[-1].end)
+                if len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns:
+                    # "commentators who have suggested …": the source is the noun the pronoun stands for
+                    antecedent_start = self._antecedent_start(toks, speaker_np[0])
                 if len(speaker_np) == 1 and speaker_np[0].norm in _FIRST_SECOND:
                     # "I doubt her sincerity" outside quotation marks: the writer's own view, not a source's
                     speaker, voiced = None, False
@@ -1170,7 +1251,8 @@ class Attributor:
             for q in content:
                 if q in quotes:
                     claimed_quotes.add(q)
-            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced, own_voice=own))
+            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced, own_voice=own,
+                               antecedent_start=antecedent_start))
             if speaker is not None:
                 sentence_subject = speaker
         found.extend(self._nominal_cues(toks, end, found))
@@ -1178,6 +1260,7 @@ class Attributor:
             introduced = self._introduced_text(toks, end)
             if introduced is not None:
                 found.append(introduced)
+        self._cut_at_coordinated_cues(found)
         self._end_at_next_speaker(found, quotes)
         impersonal = self._impersonal(toks, start, end, found)
         if impersonal is not None:
@@ -1196,7 +1279,8 @@ class Attributor:
                             text[q[1]:para_end if para_end != -1 else q[1] + 120])
             # the same speaker goes on after "…,” she said. “…”
             said = next((f for f in [*reversed(found), self.state.last_found] if f is not None and
-                         f.speaker is not None and not f.impersonal and _end(f) <= q[0] and
+                         f.speaker is not None and not f.impersonal and (f.voiced or f.kind == "direct") and
+                         _end(f) <= q[0] and
                          _CARRY_ON.fullmatch(text, _end(f), q[0])), None)
             if colon:
                 np = [t for t in toks if start + colon.start(1) <= t.start < start + colon.end(1)]
