@@ -673,3 +673,13 @@ def test_a_quotation_after_a_stance_does_not_go_on_from_it():
     rel = _spans("Tamsin Gale said the ferry was late. The harbour board, which does not endorse candidates, "
                  "stayed out of it. ''We keep to boats.''")
     assert not any(c == "endorse" and "keep to boats" in body for _, c, body in rel)
+
+
+def test_this_opens_a_clause_after_a_cue_unless_a_time_follows():
+    rel = _spans("Critics say this is just a rough patch. Ida Holm spoke this week.")
+    assert _has(rel, "Critics", "say", "this is just a rough patch")
+
+
+def test_a_share_of_a_pronoun_group_is_a_subject():
+    rel = _spans("The mill closed in May. Most of them said they had loved the work.")
+    assert _has(rel, "Most of them", "said", "they had loved the work")

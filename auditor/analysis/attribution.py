@@ -138,7 +138,10 @@ _OWNERS = _grammar("owners")
 UNSPECIFIED = "unspecified (no source named)"
 _CLOSE_QUOTES = "”\"»’'›"
 # A cue followed only by where, when or how it was said ("said in a statement", "told reporters on Monday")
-_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|through|with|without|last|this|"
+# ("this" and "last" only before a time: "said this week", not "say this is a rough patch")
+_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|through|with|without|"
+                             r"(?:last|this)(?=\s+(?:week|month|year|morning|afternoon|evening|night|weekend|"
+                             r"spring|summer|fall|autumn|winter|time)\b)|"
                              r"earlier|later|yesterday|today|tonight|afterwards|again|repeatedly|recently|"
                              r"privately|publicly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                              r"(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
@@ -524,8 +527,10 @@ class Attributor:
                         (not _cap(noun[-1]) or self._plausible_subject(phrase)):
                     return head + toks[k:k + 1] + toks[k + 1:j + 1]
                 # "Six in 10 say", "two of three voters said": a share of a group
+                # (and "most of them", "some of us", "all of those")
                 if tail is phrase and (head[-1].norm in self.v.number_words or head[-1].norm.isdigit()) and \
-                        (phrase[-1].norm.isdigit() or phrase[-1].norm in self.v.number_words):
+                        (phrase[-1].norm.isdigit() or phrase[-1].norm in self.v.number_words or
+                         len(phrase) == 1 and phrase[0].norm in ("them", "us", "those")):
                     return head + [toks[k]] + phrase
                 # "a wide array of economists say", "a group of parents said": a quantity of people
                 if tail is phrase and toks[k].norm == "of" and head[0].norm in ("a", "an") and \
