@@ -683,3 +683,9 @@ def test_this_opens_a_clause_after_a_cue_unless_a_time_follows():
 def test_a_share_of_a_pronoun_group_is_a_subject():
     rel = _spans("The mill closed in May. Most of them said they had loved the work.")
     assert _has(rel, "Most of them", "said", "they had loved the work")
+
+
+def test_a_show_title_after_a_speech_clause_is_nobody_s_words():
+    rel = _spans("“The tide turned early,” Ida Holm said in an interview aired Monday on “Harbour Hour.”")
+    assert _has(rel, "Ida Holm", "said", "The tide turned early")
+    assert not any("Harbour Hour" in body for _, _, body in rel)

@@ -1276,6 +1276,8 @@ class Attributor:
                 continue
             if any(cs <= q[0] and q[1] <= ce + 1 for f in found if not f.impersonal for cs, ce in f.content):
                 continue  # inside someone's reported speech: theirs
+            if _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0]) and is_title(text, q):
+                continue  # "… said on “Harbour Hour.”": the name of a show, nobody's words
             speaker = None
             src, cue = (q[0], q[0]), (q[0], q[0])
             colon = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$", text[start:q[0]])
