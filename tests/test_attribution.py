@@ -570,3 +570,122 @@ def test_participle_of_saying_with_a_bare_clause_needs_a_finite_verb():
                  "The harbour master praised the crew, stressing those last three words.")
     assert _has(rel, "Ida Holm", "adding", "the town must be ready")
     assert not any(c == "stressing" for _, c, _ in rel)
+
+
+def test_said_by_telephone_is_no_passive_agent():
+    rel = _spans("“The nets came back empty,” Ida Holm, a skipper from the north coast, said by telephone "
+                 "on Monday.")
+    assert _has(rel, "Ida Holm, a skipper from the north coast", "said", "The nets came back empty")
+
+
+def test_long_titles_and_abbreviations_in_an_inverted_subject_after_a_quotation():
+    rel = _spans("“The harbour will close,” said the town’s longtime ferry operator Ida Holm. "
+                 "“We are not done yet,” said Mr. Tamsin Gale.")
+    assert _has(rel, "the town’s longtime ferry operator Ida Holm", "said", "The harbour will close")
+    assert _has(rel, "Mr. Tamsin Gale", "said", "We are not done yet")
+
+
+def test_inverted_subject_after_a_clause_keeps_the_apposition_out_of_the_content():
+    rel = _spans("The mill had lost money for years, said a former spokesman for the Dunedin plant, Ida Holm, who "
+                 "now runs a bakery.")
+    assert _has(rel, "a former spokesman for the Dunedin plant", "said", "The mill had lost money for years")
+    assert not any("bakery" in body for _, _, body in rel)
+
+
+def test_whole_subject_between_a_quotation_and_its_cue():
+    rel = _spans("“The ferry must run at night,” the harbour master and Green candidate said on Friday.")
+    assert _has(rel, "the harbour master and Green candidate", "said", "The ferry must run at night")
+
+
+def test_a_question_in_two_apostrophe_marks_and_its_speech_clause():
+    rel = _spans("''Who will pay for the bridge?'' Ida Holm asked. ''Not the town,'' she said.")
+    assert _has(rel, "Ida Holm", "asked", "Who will pay for the bridge?")
+
+
+def test_quotation_closing_three_apostrophes_after_a_nested_quotation():
+    rel = _spans("''They kept saying, 'Wait for spring,''' said Tamsin Gale.")
+    assert _has(rel, "Tamsin Gale", "said", "Wait for spring")
+
+
+def test_an_opening_mark_used_to_close_a_quotation():
+    rel = _spans("“Not this year,“ the skipper said. “Maybe next spring.”")
+    assert _has(rel, "the skipper", "said", "Not this year")
+
+
+def test_a_cue_coordinated_by_but_takes_the_clause_subject():
+    rel = _spans("The Harbour Trust keeps its accounts private but says its income has doubled since spring.")
+    assert any(c == "says" and s == "The Harbour Trust" and "its income has doubled" in body for s, c, body in rel)
+
+
+def test_campaign_roles_head_a_subject():
+    rel = _spans("The Green nominee warned that the harbour would flood. A longtime adviser said the vote was lost.")
+    assert _has(rel, "The Green nominee", "warned", "the harbour would flood")
+    assert _has(rel, "A longtime adviser", "said", "the vote was lost")
+
+
+def test_a_second_cue_after_and_ends_the_first_content():
+    rel = _spans("Mayor Ida Holm said the bridge would reopen in May and added that the tolls would stay. "
+                 "Tamsin Gale criticized the council and praised the ferry crews. "
+                 "The skipper said the nets were empty and she accused the board of waiting too long.")
+    assert _has(rel, "Mayor Ida Holm", "said", "the bridge would reopen in May")
+    assert not any(c == "said" and "tolls" in body for _, c, body in rel)
+    assert any(c == "added" and "the tolls would stay" in body for _, c, body in rel)
+    assert any(c == "criticized" and body == "the council" for _, c, body in rel)
+    assert any(c == "praised" and "the ferry crews" in body for _, c, body in rel)
+    assert any(c == "said" and body == "the nets were empty" for _, c, body in rel)
+    assert _has(rel, "she", "accused", "the board of waiting too long")
+    # a bare verb after a modal goes on inside what was said
+    rel = _spans("The ferry board said it would publish the counts and decide in May whether to keep the timetable.")
+    assert _has(rel, "The ferry board", "said", "and decide in May")
+
+
+def test_a_coordinated_cue_takes_the_nearest_pronoun_as_its_subject():
+    rel = _spans("The vote was close. A few minutes later they turned round and said they would count again.")
+    assert _has(rel, "they", "said", "they would count again")
+
+
+def test_a_participle_after_a_verb_of_going_on_takes_that_verb_subject():
+    rel = _spans("Local critics have begun urging the council to act. As the meeting began calling for calm, "
+                 "nobody moved.")
+    assert _has(rel, "Local critics", "urging", "the council to act")
+    assert not any(s == "the meeting" for s, _, _ in rel)
+
+
+def test_referring_to_and_preferred_are_cues():
+    rel = _spans("“There is a revolution in the valley,” Ida Holm said, referring to the fishing town. "
+                 "Most voters preferred the old mayor.")
+    assert _has(rel, "Ida Holm", "referring to", "the fishing town")
+    assert _has(rel, "Most voters", "preferred", "the old mayor")
+
+
+def test_a_relative_pronoun_source_reaches_back_over_its_antecedent():
+    rel = _spans("Harbour critics who have argued the tolls are too high will meet on Friday.")
+    assert any(s == "Harbour critics who" and c == "argued" for s, c, _ in rel)
+
+
+def test_an_initial_inside_a_name_before_an_apposition():
+    rel = _spans("''They were rivals, but also friends,'' Ida M. Holm, the town's former clerk, said of their "
+                 "time on the council.")
+    assert _has(rel, "Ida M. Holm, the town's former clerk", "said", "They were rivals")
+
+
+def test_a_quotation_after_a_stance_does_not_go_on_from_it():
+    rel = _spans("Tamsin Gale said the ferry was late. The harbour board, which does not endorse candidates, "
+                 "stayed out of it. ''We keep to boats.''")
+    assert not any(c == "endorse" and "keep to boats" in body for _, c, body in rel)
+
+
+def test_this_opens_a_clause_after_a_cue_unless_a_time_follows():
+    rel = _spans("Critics say this is just a rough patch. Ida Holm spoke this week.")
+    assert _has(rel, "Critics", "say", "this is just a rough patch")
+
+
+def test_a_share_of_a_pronoun_group_is_a_subject():
+    rel = _spans("The mill closed in May. Most of them said they had loved the work.")
+    assert _has(rel, "Most of them", "said", "they had loved the work")
+
+
+def test_a_show_title_after_a_speech_clause_is_nobody_s_words():
+    rel = _spans("“The tide turned early,” Ida Holm said in an interview aired Monday on “Harbour Hour.”")
+    assert _has(rel, "Ida Holm", "said", "The tide turned early")
+    assert not any("Harbour Hour" in body for _, _, body in rel)

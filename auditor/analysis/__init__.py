@@ -81,6 +81,9 @@ class _SpanIndex:
         return [sp for sp in self.spans[lo:hi] if sp.end > start]
 
 
+_CLOSING_MARKS = "”\"'’»›"
+
+
 def _keep_quotes_whole(text: str, sentences: list[tuple[int, int]],
                        quotes: list[tuple[int, int]], attributor: Attributor | None = None) -> list[tuple[int, int]]:
     """Sentences joined where a quotation runs across their boundary within one paragraph: the quotation
@@ -101,7 +104,8 @@ def _keep_quotes_whole(text: str, sentences: list[tuple[int, int]],
                     break
                 k += 1
             asked = not crossing and attributor is not None and q > 0 and quotes[q - 1][1] == prev_end and \
-                text[prev_end - 2:prev_end - 1] in ("?", "!") and attributor.opens_with_cue(start, end)
+                text[max(0, prev_end - 6):prev_end].rstrip(_CLOSING_MARKS)[-1:] in ("?", "!") and \
+                attributor.opens_with_cue(start, end)
             if (crossing or asked) and "\n" not in text[prev_end:start]:
                 out[-1] = (prev_start, end)
                 continue
@@ -114,7 +118,8 @@ def _attribution(text: str, f: Found) -> Attribution:
         source=f.speaker.name if f.speaker else None,
         cue=text[f.cue_span[0]:f.cue_span[1]] or None,
         kind=f.kind,  # type: ignore[arg-type]
-        source_start=f.source_span[0], source_end=f.source_span[1],
+        # a relative pronoun's source mention reaches back over the noun it stands for ("critics who")
+        source_start=f.antecedent_start if f.antecedent_start >= 0 else f.source_span[0], source_end=f.source_span[1],
         cue_start=f.cue_span[0], cue_end=f.cue_span[1],
         content_start=min(s for s, _ in f.content), content_end=max(e for _, e in f.content),
     )

@@ -53,6 +53,17 @@ _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|whereas|yet|so|as|be
                          r"since|if|until|even)\b", re.I)
 # "said he planned to sign the bill but backed off": the speaker's next act, not what was said
 _BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
+# "by" and the word after it, after a past form: an agent ("highlighted by the shootings"), unless the word is
+# a means of saying ("said by telephone") or a participle ("responded by citing")
+_BY_AGENT = re.compile(r"\s+by\s+(?![a-z]+ing\b)([\w-]+)")
+# A quotation that closes on a comma, a question or an exclamation right before a subject ("…,” the mayor said)
+_QUOTE_THEN_SUBJECT = re.compile(r"[,?!][”\"’'»]{1,3}\s+$")
+# "and" or "but" (and an adverb) right before a coordinated cue or its pronoun subject
+_COORDINATOR = re.compile(r",?\s+(?:and|but)\s+(?:(?:then|also|later|again|even)\s+)?$")
+# Pronouns that stand for a third person as the subject of a coordinated cue
+_THIRD_PERSON = frozenset(("he", "she", "they"))
+# What opens an apposition after an inverted subject: a name, a determiner or a relative pronoun
+_APPOSITION_START = re.compile(r"[A-Z]|(?:a|an|the|his|her|their|its|who|which|whose)\b")
 # What may follow a cue that ends its sentence ("Berg said.", "Berg told reporters on Friday.")
 _SENTENCE_TAIL = re.compile(r"(?:\s+(?:on|in|at|during|after|later|earlier|again|afterwards|then|"
                             r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -83,6 +94,10 @@ _BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:later|again|also|then|further|simply|
                            r",[\s:]*)?")
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
+# Verbs of saying that invert after a clause and a comma ("…, said a spokesman for the ministry")
+_INVERSION_VERBS = _grammar("inversion_verbs")
+# Means of saying after "said by" ("said by telephone"): not the agent of a passive
+_BY_MEANS = _grammar("by_means")
 # Verbs that carry on into a cue's infinitive ("went on to say", "continued to insist")
 _GO_ON = _grammar("go_on")
 # Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
@@ -123,7 +138,10 @@ _OWNERS = _grammar("owners")
 UNSPECIFIED = "unspecified (no source named)"
 _CLOSE_QUOTES = "”\"»’'›"
 # A cue followed only by where, when or how it was said ("said in a statement", "told reporters on Monday")
-_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|through|with|without|last|this|"
+# ("this" and "last" only before a time: "said this week", not "say this is a rough patch")
+_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|through|with|without|"
+                             r"(?:last|this)(?=\s+(?:week|month|year|morning|afternoon|evening|night|weekend|"
+                             r"spring|summer|fall|autumn|winter|time)\b)|"
                              r"earlier|later|yesterday|today|tonight|afterwards|again|repeatedly|recently|"
                              r"privately|publicly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                              r"(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)
@@ -139,7 +157,9 @@ _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|thro
                               r"wednesday|thursday|friday|saturday|sunday)\b[^,;:.!?“”\"\n]{0,60},\s*", re.I)
 # After a cue, its listener and then a that-clause or a colon ("told reporters on Tuesday that …", "told
 # aides, however, that …")
-_OBJECT_THAT = re.compile(r"(?:\s+(?!that\b)[\w’'-]+){0,8}?(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,)?\s+that\b\s*|\s*:\s*")
+# (a listener is no clause: "said the plan would fail and added that …" is no listener)
+_OBJECT_THAT = re.compile(r"(?:\s+(?!(?:that|and|but|or|because|when|if|while)\b)[\w’'-]+){0,8}?"
+                          r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,)?\s+that\b\s*|\s*:\s*")
 # After a cue, where, when or how it was said and then a that-clause or a colon: "said on Tuesday that …",
 # "argued emphatically that …", "said, however, that …", "said, without evidence, that …" (a time or place,
 # not an object: "rejected proposals that …")
@@ -172,6 +192,7 @@ class Found:
     voiced: bool = True  # False: the content names what the source spoke of, in the narrator's words
     impersonal: bool = False  # held by nobody the text names ("it is believed", "reportedly")
     own_voice: bool = False  # the writer's own "I think", "we believe": narrator, not a source
+    antecedent_start: int = -1  # where the noun a relative pronoun source stands for begins ("critics who")
 
 
 @dataclass
@@ -250,7 +271,7 @@ class Attributor:
             return None
         q = self.quotes[k]
         if q[1] <= pos and not self.text[q[1]:pos].strip() and "\n" not in self.text[q[1]:pos] and \
-                self.text[q[1] - 2:q[1] - 1] in (".", "!", "?"):
+                self.text[max(0, q[1] - 6):q[1]].rstrip(_CLOSE_QUOTES)[-1:] in (".", "!", "?"):
             return q
         return None
 
@@ -432,6 +453,40 @@ class Attributor:
             return self._apposition(toks, j)
         return self._subject_ending(toks, j)
 
+    def _antecedent_start(self, toks: list[Token], pronoun: Token) -> int:
+        """Where the noun phrase a relative pronoun stands for begins ("Jo Lin, who", "critics who"), or
+        the pronoun's own start when no speaker stands right before it."""
+        k = next((n for n, t in enumerate(toks) if t is pronoun), 0)
+        if k == 0 or re.search(r"[;:“”\"()—–―]|[.!?]\s", self._gap(toks[k - 1], pronoun)):
+            return pronoun.start
+        antecedent = self._np_back(toks, k - 1)
+        if not antecedent or antecedent[-1].norm in self.v.pronouns or not self._plausible_subject(antecedent):
+            return pronoun.start
+        return antecedent[0].start
+
+    def _pronoun_before(self, toks: list[Token], i: int) -> Token | None:
+        """The nearest "he", "she" or "they" before toks[i] in its clause (not inside a quotation)."""
+        for k in range(i - 1, max(-1, i - 16), -1):
+            if re.search(r"[;:“”\"()]", self._gap(toks[k], toks[k + 1])):
+                return None
+            if toks[k].norm in _THIRD_PERSON and not self._in_quote(toks[k].start):
+                return toks[k]
+        return None
+
+    def _back_to_quote(self, toks: list[Token], left: list[Token]) -> list[Token]:
+        """A subject between a quotation and its cue is all the words there: in "“…,” the senator and
+        candidate said" the walk left stops at "and", but the quotation closing on a comma marks where the
+        speech clause begins."""
+        k = next((n for n, t in enumerate(toks) if t is left[0]), 0)
+        m = k
+        while m > 0 and k - m < 8 and not _PUNCT_GAP.search(self._gap(toks[m - 1], toks[m])) and \
+                toks[m - 1].start not in self._cue_starts:
+            m -= 1
+        if m == k or m == 0 or not _QUOTE_THEN_SUBJECT.search(self.text, toks[m - 1].end, toks[m].start) or \
+                not (toks[m].norm in _DETERMINERS or _cap(toks[m])):
+            return left
+        return list(toks[m:k]) + left
+
     def _subject_ending(self, toks: list[Token], j: int) -> list[Token]:
         """The subject noun phrase that ends at toks[j] (a relative pronoun, a name, "a narrator in the ad",
         "six in 10"), or [] when the words there cannot speak."""
@@ -472,8 +527,10 @@ class Attributor:
                         (not _cap(noun[-1]) or self._plausible_subject(phrase)):
                     return head + toks[k:k + 1] + toks[k + 1:j + 1]
                 # "Six in 10 say", "two of three voters said": a share of a group
+                # (and "most of them", "some of us", "all of those")
                 if tail is phrase and (head[-1].norm in self.v.number_words or head[-1].norm.isdigit()) and \
-                        (phrase[-1].norm.isdigit() or phrase[-1].norm in self.v.number_words):
+                        (phrase[-1].norm.isdigit() or phrase[-1].norm in self.v.number_words or
+                         len(phrase) == 1 and phrase[0].norm in ("them", "us", "those")):
                     return head + [toks[k]] + phrase
                 # "a wide array of economists say", "a group of parents said": a quantity of people
                 if tail is phrase and toks[k].norm == "of" and head[0].norm in ("a", "an") and \
@@ -519,8 +576,8 @@ class Attributor:
         while k > 0 and j - k < 30:
             gap = self._gap(toks[k - 1], toks[k])
             if re.search(r"[;:“”\"«»]|['’]{2}|[!?]\s", gap) or _is_boundary(toks[k - 1]) and "," in gap or \
-                    re.match(r"\.\s", gap) and not (toks[k - 1].norm in self.v.title_words and len(toks[k - 1].norm) <= 4):
-                break  # a sentence ends here, unless the full stop ends a title ("Mr. King, 82, said")
+                    re.match(r"\.\s", gap) and not _abbreviation(toks[k - 1], self.v):
+                break  # a sentence ends here, unless the full stop ends a title or an initial ("Mr. King, 82,")
             k -= 1
         if j - k >= 30:
             return []
@@ -675,9 +732,12 @@ class Attributor:
         j = i
         if 0 < i < len(toks) and re.search(r"[:;“”\"«»()—–―]", self._gap(toks[i - 1], toks[i])):
             return []  # "saying: “Hi, …”": what follows the colon is what was said, not who said it
-        while j < len(toks) and len(phrase) < 6:
+        # after a quotation the subject may be a long title ("said the party's longtime policy aide Jo Lin")
+        longest = 10 if after_quote else 6
+        while j < len(toks) and len(phrase) < longest:
             t = toks[j]
-            if phrase and re.search(r"[,;:.!?“”\"()—–―]", self._gap(toks[j - 1], t)):
+            if phrase and re.search(r"[,;:.!?“”\"()—–―]", self._gap(toks[j - 1], t)) and \
+                    not (self._gap(toks[j - 1], t) == ". " and _abbreviation(toks[j - 1], self.v) and _cap(t)):
                 break
             if _is_boundary(t) and (phrase or t.norm not in self.v.pronouns):
                 break
@@ -777,8 +837,11 @@ class Attributor:
             content = [(start, pre_end)]
             tail = re.match(r"\s*,\s*", rest)
             # "…, they said, but the speaker tried …": a new clause after the speech clause is the narrator's
+            # "…, said a spokesman, Ann Lee, who …": after an inverted subject, a name, a noun phrase or a
+            # relative clause is more about the speaker
+            apposition = np_after and tail is not None and _APPOSITION_START.match(rest, tail.end()) is not None
             if tail and rest[tail.end():].strip(" .") and not re.match(r"\w+ing\b", rest[tail.end():]) and \
-                    not _NEW_CLAUSE.match(rest, tail.end()):
+                    not _NEW_CLAUSE.match(rest, tail.end()) and not apposition:
                 content.append((end - len(rest) + tail.end(), end))
             return content, True
         if np_after or not rest_starts_clause:
@@ -865,6 +928,45 @@ class Attributor:
                         e = _trim(text, s, comma.start())[1]
                 pieces.append((s, e))
             f.content = [c for c in pieces if c[1] > c[0]] or f.content
+
+    def _cut_at_coordinated_cues(self, found: list[Found]) -> None:
+        """A second cue coordinated with the first ends what the first introduced: "said the bridge would
+        reopen and added that …", "criticized the council and praised the crew", "said … and she accused …"
+        (the same subject, or a pronoun for it, after "and" or "but")."""
+        text = self.text
+        for f in found:
+            if f.kind != "indirect":
+                continue
+            for g in found:
+                if g is f or g.cue_span[0] <= f.cue_span[1]:
+                    continue
+                src_s, src_e = g.source_span
+                if src_s < src_e <= g.cue_span[0] and g.source_span != f.source_span:
+                    if text[src_s:src_e].lower() not in _THIRD_PERSON:
+                        continue  # another subject: "said the crew and the mayor agreed …" stays whole
+                    at = src_s
+                elif g.speaker is f.speaker and g.speaker is not None and \
+                        self._form(g.cue_span) == self._form(f.cue_span):
+                    # the same form ("said … and added"), not "said it would publish … and decide": that verb
+                    # goes on inside what was said
+                    at = g.cue_span[0]
+                else:
+                    continue
+                pieces = []
+                for s, e in f.content:
+                    if s < at < e and (m := _COORDINATOR.search(text, max(s, at - 24), at)):
+                        e = _trim(text, s, m.start())[1]
+                    pieces.append((s, e))
+                f.content = [c for c in pieces if c[1] > c[0]] or f.content
+
+    def _form(self, span: tuple[int, int]) -> str:
+        """The form of a cue's verb: past, -s, -ing or the bare form."""
+        word = self.text[span[0]:span[1]].split(None, 1)[0].lower()
+        if word.endswith("ed") or word in self.v.irregular_past:
+            return "past"
+        if word.endswith("ing"):
+            return "ing"
+        return "s" if word.endswith("s") else "bare"
 
     def _before_participle(self, content: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
         """Reported speech ends where a participle of saying takes over after a comma ("said its profits
@@ -996,8 +1098,8 @@ class Attributor:
                                                (c_start, c_end), content, "indirect"))
                         continue
                 continue  # passive with no agent: see _agentless (only the verbs listed for it)
-            if past and not passive and re.match(r"\s+by\s+(?![a-z]+ing\b)", after_text) and i > 0 and \
-                    toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
+            if past and not passive and (by := _BY_AGENT.match(after_text)) and by.group(1).lower() not in _BY_MEANS \
+                    and i > 0 and toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
                 continue  # "the divide highlighted by the shootings": a passive participle, its agent after "by"
             if past and "," in (text[toks[i - 1].end:c_start] if i > 0 else "") and \
                     re.match(r"\s+(?:to\s+)?as\b", after_text):
@@ -1013,6 +1115,8 @@ class Attributor:
                 continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
             gap_before = text[toks[i - 1].end:c_start] if i > 0 else ""
             left = self._subject_left(toks, i, start)
+            if left and quotes:
+                left = self._back_to_quote(toks, left)
             # "…, then says …": a verb coordinated with the clause before, whose subject speaks
             coordinated = i > 1 and toks[i - 1].norm in ("then", "later") and "," in self._gap(toks[i - 2], toks[i - 1])
             if cue_tok.norm.endswith("ing") and "," in gap_before or coordinated:
@@ -1039,20 +1143,30 @@ class Attributor:
                 speaker_np = left
             elif (i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start])) and \
                     not cue_tok.norm.endswith("ing"):  # "…, declaring it “…”": a participle does not invert
-                speaker_np = self._subject_right(toks, j + 1, i > 0 and bool(
-                    _AFTER_QUOTE.search(text, toks[i - 1].end, c_start)))
+                # (after a quotation or a comma the subject may carry a prepositional phrase: "…, said a
+                # former spokesman for the ministry, Ann Lee")
+                speaker_np = self._subject_right(toks, j + 1, i > 0 and (bool(
+                    _AFTER_QUOTE.search(text, toks[i - 1].end, c_start)) or base in _INVERSION_VERBS and
+                    "," in text[toks[i - 1].end:c_start]))
             # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
             implicit = False
+            antecedent_start = -1
             own = False
             if not speaker_np and i > 2 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON:
                 # "The email goes on to say", "Critics went on to argue": the subject of the verb before "to"
                 verb = i - 3 if toks[i - 2].norm == "on" else i - 2
                 speaker_np = self._subject_left(toks, verb, start) if verb > 0 else []
+            elif not speaker_np and i > 1 and toks[i - 1].norm in _GO_ON and cue_tok.norm.endswith("ing") and \
+                    not _PUNCT_GAP.search(gap_before):
+                # "Critics have begun urging …", "She kept saying …": the subject of the verb before
+                speaker_np = self._subject_left(toks, i - 1, start)
+                if speaker_np and not self._can_speak(speaker_np[-1]):
+                    speaker_np = []  # "as the meeting began …": no speaker
             if not speaker_np:
                 # "…, describing it as", "and pointed out", "went on to say": the subject is the clause's
                 if cue_tok.norm.endswith("ing") and i > 0 or coordinated or \
-                        (i > 0 and toks[i - 1].norm in {"and", "also", "further"}) or \
-                        (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm == "and") or \
+                        (i > 0 and toks[i - 1].norm in {"and", "but", "also", "further"}) or \
+                        (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm in ("and", "but")) or \
                         (i > 1 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON):
                     implicit = True
                 else:
@@ -1110,6 +1224,11 @@ class Attributor:
                     if speaker is None:
                         speaker, subject_toks = self._main_subject(toks, i)
                     src_from = None
+                if not subject_toks and src_from is None:
+                    # "A while later they turned round and said …": the nearest subject pronoun before the cue
+                    near = self._pronoun_before(toks, i)
+                    if near is not None:
+                        speaker, subject_toks = self.resolve([near]), [near]
                 if speaker is None:
                     speaker = self.state.last_speaker
                 src_span = (subject_toks[0].start, subject_toks[-1].end) if subject_toks else \
@@ -1125,6 +1244,9 @@ class Attributor:
             else:
                 speaker = self._resolve_subject(speaker_np, toks)
                 src_span = (speaker_np[0].start, speaker_np[-1].end)
+                if len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns:
+                    # "commentators who have suggested …": the source is the noun the pronoun stands for
+                    antecedent_start = self._antecedent_start(toks, speaker_np[0])
                 if len(speaker_np) == 1 and speaker_np[0].norm in _FIRST_SECOND:
                     # "I doubt her sincerity" outside quotation marks: the writer's own view, not a source's
                     speaker, voiced = None, False
@@ -1134,7 +1256,8 @@ class Attributor:
             for q in content:
                 if q in quotes:
                     claimed_quotes.add(q)
-            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced, own_voice=own))
+            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced, own_voice=own,
+                               antecedent_start=antecedent_start))
             if speaker is not None:
                 sentence_subject = speaker
         found.extend(self._nominal_cues(toks, end, found))
@@ -1142,6 +1265,7 @@ class Attributor:
             introduced = self._introduced_text(toks, end)
             if introduced is not None:
                 found.append(introduced)
+        self._cut_at_coordinated_cues(found)
         self._end_at_next_speaker(found, quotes)
         impersonal = self._impersonal(toks, start, end, found)
         if impersonal is not None:
@@ -1152,6 +1276,8 @@ class Attributor:
                 continue
             if any(cs <= q[0] and q[1] <= ce + 1 for f in found if not f.impersonal for cs, ce in f.content):
                 continue  # inside someone's reported speech: theirs
+            if _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0]) and is_title(text, q):
+                continue  # "… said on “Harbour Hour.”": the name of a show, nobody's words
             speaker = None
             src, cue = (q[0], q[0]), (q[0], q[0])
             colon = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s*$", text[start:q[0]])
@@ -1160,7 +1286,8 @@ class Attributor:
                             text[q[1]:para_end if para_end != -1 else q[1] + 120])
             # the same speaker goes on after "…,” she said. “…”
             said = next((f for f in [*reversed(found), self.state.last_found] if f is not None and
-                         f.speaker is not None and not f.impersonal and _end(f) <= q[0] and
+                         f.speaker is not None and not f.impersonal and (f.voiced or f.kind == "direct") and
+                         _end(f) <= q[0] and
                          _CARRY_ON.fullmatch(text, _end(f), q[0])), None)
             if colon:
                 np = [t for t in toks if start + colon.start(1) <= t.start < start + colon.end(1)]
@@ -1446,6 +1573,11 @@ def _headline(toks: list[Token]) -> bool:
     """A title-case headline ("Former Doctor Says Clinton Hid Illness"): there capitals mark no names."""
     words = [t for t in toks if t.text[:1].isalpha()]
     return len(words) >= 4 and sum(_cap(t) for t in words) >= 0.8 * len(words)
+
+
+def _abbreviation(tok: Token, vocab: Vocabulary) -> bool:
+    """A title or an initial that a full stop ends inside a name ("Mr.", "Sen.", "J.")."""
+    return len(tok.text) == 1 and tok.text.isupper() or tok.norm in vocab.title_words and len(tok.norm) <= 4
 
 
 def _adverb(tok: Token) -> bool:

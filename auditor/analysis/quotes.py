@@ -64,7 +64,9 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and after.isalnum() or (before.isalnum() and text[i] in "’'" and after in "s ")
 
 
-_STRAIGHT_CLOSE = re.compile(r'[,.!?]"')
+# A straight mark after the utterance's last punctuation, or an opening mark that stands for a closing one
+# before a space and a lower-case word ("“Not yet,“ he said")
+_WRONG_CLOSE = re.compile(r'[,.!?]"|[,!?]“(?=\s+[a-z])')
 _CURLY_CLOSE = re.compile(r"[,.!?]”")
 _OPENING_CLOSER = re.compile("”")
 _ANY_MARK = re.compile("[" + re.escape("“«„‘‹\"'") + "]")
@@ -96,10 +98,10 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             j = i + 1
             while j < limit and not (text[j] in closers and not (text[j] == "’" and _is_apostrophe(text, j))):
                 j += 1
-            if ch == "“":  # “…," closed by a straight mark after the utterance's last punctuation
-                straight = _STRAIGHT_CLOSE.search(text, i + 1, j)
-                if straight is not None:
-                    j = straight.end() - 1
+            if ch == "“":  # “…," or “…,“ closed by a wrong mark after the utterance's last punctuation
+                wrong = _WRONG_CLOSE.search(text, i + 1, j)
+                if wrong is not None:
+                    j = wrong.end() - 1
             if j < limit:
                 out.append((i, j + 1))
                 i = j + 1
@@ -111,8 +113,10 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch == "'" and text.startswith("''", i):  # two apostrophes standing for a double quote
             j = text.find("''", i + 2, end)
             if j != -1 and j - i <= _MAX_QUOTE:
-                out.append((i, j + 2))
-                i = j + 2
+                # ''… 'Fox and Friends,''' : a single quotation closes inside, so the last mark is ours too
+                close = j + 3 if text.startswith("'", j + 2) else j + 2
+                out.append((i, close))
+                i = close
                 continue
             i += 2
             continue
