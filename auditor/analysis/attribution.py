@@ -1541,7 +1541,9 @@ class Attributor:
         return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}\b")
+# "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" with the capital first: a pattern that opens with a character class
+# is searched by a tight loop in C, about twice as fast over a whole text
+_NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}\b")
 
 
 def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
