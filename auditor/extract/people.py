@@ -67,21 +67,17 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
                 out.append(name)
     # "Jane Doe Games Editor" or "Jane Doe Daily Courier" beside "Jane Doe": the name run into a job
     # title or the outlet's name ("Jane Doe Reina" beside "Jane Doe" is a fuller name, and stays)
-    roles = words("extraction", "byline_roles")
+    roles, agencies = words("extraction", "byline_roles"), words("extraction", "byline_agencies")
 
     def run_on(name: str) -> bool:
         for other in out:
             if other != name and name.lower().startswith(other.lower() + " "):
                 tail = name[len(other):].strip().lower()
-                if tail.split()[-1] in roles or tail in outlets or _key(tail) in _agency_set():
+                if tail.split()[-1] in roles or tail in outlets or _key(tail) in agencies:
                     return True
         return False
 
     return [n for n in out if not run_on(n)]
-
-
-def _agency_set() -> frozenset[str]:
-    return words("extraction", "byline_agencies")
 
 
 def credits_no_person(raw_values: list[str]) -> bool:
