@@ -170,7 +170,8 @@ def _voice_phrase(hit: Hit) -> str:
     if hit.field != "text":
         return ""
     speaker = hit.speaker if hit.speaker and hit.speaker != UNSPECIFIED else None
-    if speaker and speaker.startswith(("The ", "A ", "An ")) and speaker.split()[1][:1].islower():
+    words = speaker.split() if speaker else []
+    if len(words) > 1 and words[0] in ("The", "A", "An") and words[1][:1].islower():
         speaker = speaker[0].lower() + speaker[1:]  # "The treasurer" opened its sentence; mid-sentence it is "the"
     if hit.voice == "quoted":
         return f"in a quotation from {speaker}" if speaker else "in a quotation"
