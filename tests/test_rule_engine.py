@@ -258,11 +258,10 @@ rules:
     assert ("write {voice}" in out.out + out.err) is warned
 
 
-def test_an_exception_can_say_which_of_its_words_inflect(tmp_path):
-    def pack(exception: str) -> Path:
-        folder = tmp_path / str(len(list(tmp_path.iterdir())))
-        folder.mkdir()
-        (folder / "x.yaml").write_text(f"""pack: x
+def _attitude_pack(folder: Path, exceptions: str) -> Path:
+    """A one-rule pack flagging "complain", with the given `exceptions:` value (YAML flow text)."""
+    folder.mkdir(exist_ok=True)
+    (folder / "x.yaml").write_text(f"""pack: x
 rules:
   - id: x.attitude
     kind: lexicon
@@ -270,19 +269,23 @@ rules:
     severity: warning
     weight: 2
     message: "Attitude verb '{{match}}'"
-    description: A made-up rule for this test, which checks how exceptions inflect.
+    description: A made-up rule for this test, which checks how exceptions inflect and are validated.
     scope: [text]
     terms: [complain]
-    exceptions: [{exception}]
+    exceptions: {exceptions}
     examples:
       flag: ["The mayor complained about the vote."]
       pass: ["The mayor spoke."]
 """)
-        return folder
+    return folder
 
+
+def test_an_exception_can_say_which_of_its_words_inflect(tmp_path):
     text = "The driver complained of chest pains. The mayor complained of the delay."
-    plain = build_ruleset([pack('"complain of [pain|pains|chest]"')], include_default=False)
-    mapped = build_ruleset([pack('{phrase: "complain of [pain|pains|chest]", inflect: first}')],
+    plain = build_ruleset([_attitude_pack(tmp_path / "plain", '["complain of [pain|pains|chest]"]')],
+                          include_default=False)
+    mapped = build_ruleset([_attitude_pack(tmp_path / "mapped",
+                                           '[{phrase: "complain of [pain|pains|chest]", inflect: first}]')],
                            include_default=False)
     # the last word inflects by default ("of"), so "complained of chest" is no exception
     assert len(auditor.audit_text(text, ruleset=plain).findings) == 2
@@ -290,19 +293,7 @@ rules:
 
 
 def test_a_malformed_exception_points_at_the_spot(tmp_path, capsys):
-    (tmp_path / "x.yaml").write_text("""pack: x
-rules:
-  - id: x.attitude
-    kind: lexicon
-    category: language
-    severity: warning
-    weight: 2
-    message: "Attitude verb '{match}'"
-    description: A made-up rule for this test, which checks how exceptions are validated.
-    scope: [text]
-    terms: [complain]
-    exceptions: [{phrase: "complain of [pain]", inflect: middle}]
-""")
+    _attitude_pack(tmp_path, '[{phrase: "complain of [pain]", inflect: middle}]')
     assert main(["rules", "test", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "x.yaml:12" in err and "'inflect' must be one of" in err
