@@ -182,3 +182,20 @@ def test_markup_with_no_text_is_a_clear_error():
     from auditor.errors import ExtractionError
     with pytest.raises(ExtractionError, match="no article text"):
         auditor.audit_html("<div><img src='x.png'></div>")
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_a_bio_block_is_found_beside_structured_authors_and_not_invented(as_bytes):
+    body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
+    page = ('<html lang="en"><head><title>Harbour plan</title><script type="application/ld+json">'
+            '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Priya Natarajan"}}</script></head>'
+            f'<body><article><p>{body}</p><p>{body}</p></article>'
+            '<div class="author-bio">Priya Natarajan covers transport and planning for the Courier.</div>'
+            '</body></html>')
+
+    def bios(html: str):
+        return auditor.audit_html(html.encode("utf-8") if as_bytes else html).article.author_bios
+
+    assert bios(page) == ("Priya Natarajan covers transport and planning for the Courier.",)
+    # without a bio class on the page there is no bio, however the text reads
+    assert bios(page.replace("author-bio", "sidebar-note")) == ()

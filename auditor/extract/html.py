@@ -53,7 +53,7 @@ def from_html(html: str | bytes, url: str | None = None, location: str | None = 
                                            else f"<html><body>{html}</body></html>")
     if tree is None:
         raise ExtractionError(location or url or "<html>", "not parseable as HTML")
-    meta = _metadata(tree, url)
+    meta = _metadata(tree, url, _spelled_markers(html))
     # Reader comments: trafilatura moves them out of the body into doc.comments, which the audit
     # never reads. (Turning them off instead makes trafilatura prune copies of the tree: slower, and
     # the body comes out the same.) Only the body tree is read: an output format other than "python"
@@ -191,7 +191,8 @@ def _trim_body(text: str, links: list[Link], quotes: list[tuple[int, int]], meta
 
 
 # --- metadata -----------------------------------------------------------------------------------
-def _metadata(tree: Any, url: str | None) -> dict[str, Any]:
+def _metadata(tree: Any, url: str | None, markers: frozenset[str] | None = None) -> dict[str, Any]:
+    """`markers`: the byline and bio class names the page source spells (None: look for all of them)."""
     meta: dict[str, Any] = {"authors": [], "bios": []}
     # One walk over the tree collects the elements the metadata lives in (each XPath "//" is a walk)
     found: dict[str, list[Any]] = {"meta": [], "script": [], "link": [], "title": []}
@@ -199,7 +200,7 @@ def _metadata(tree: Any, url: str | None) -> dict[str, Any]:
         found[element.tag].append(element)
     _from_meta_tags(found, meta)
     _from_json_ld(found["script"], meta)
-    _from_visible(tree, meta)
+    _from_visible(tree, meta, markers)
     if not meta.get("title") and found["title"]:
         meta["title"] = re.sub(r"\s+", " ", found["title"][0].text or "").strip() or None
     lang = tree.xpath("/html/@lang")
@@ -344,6 +345,28 @@ def _page_markers() -> tuple[re.Pattern, re.Pattern, Any, Any]:
     return alternation(byline, byline_words), alternation(bio), candidates, bio_candidates
 
 
+@lru_cache(maxsize=1)
+def _marker_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The class names _page_markers() searches for (all, and those of bios), as the XPaths compare them."""
+    def names(*keys: str) -> frozenset[str]:
+        return frozenset(n.replace("'", "") for n in word_list("extraction", "page_markers", *keys))
+
+    bio = names("bio_classes")
+    return names("byline_classes") | names("byline_class_words") | bio | {"author"}, bio
+
+
+def _spelled_markers(html: str | bytes) -> frozenset[str] | None:
+    """Which marker class names occur anywhere in the page source: a name it never spells can mark no
+    element, and the XPath that looks for it walks every class attribute of the page (most pages spell
+    no bio class at all). None when the bytes are in an encoding ASCII names cannot be searched in."""
+    everything = _marker_names()[0]
+    if isinstance(html, bytes):
+        if b"\x00" in html[:4096]:  # UTF-16 or UTF-32
+            return None
+        return frozenset(n for n in everything if n.encode("ascii", "ignore") in html)
+    return frozenset(n for n in everything if n in html)
+
+
 _MAX_BLOCK_CHARS = 2500
 
 
@@ -365,14 +388,18 @@ def _outlet_names(meta: dict) -> list[str]:
     return [site, *re.split(r"\s+[|–—]\s+", site), meta.get("publisher") or ""]
 
 
-def _from_visible(tree: Any, meta: dict) -> None:
+def _from_visible(tree: Any, meta: dict, markers: frozenset[str] | None = None) -> None:
     """Bylines and bios printed on the page, looked for only where the structured metadata (JSON-LD,
-    meta tags), which takes precedence, left them out."""
+    meta tags), which takes precedence, left them out, and only when the page source spells a class
+    name that could mark them (`markers`; the XPaths compare class values case-sensitively, as written)."""
     outlets = _outlet_names(meta)
     # an outlet named as author is none; an agency or a desk ("Reuters", "Staff Reports") is the page's
     # answer, and a byline block elsewhere would only offer a dateline or a photo credit
     need_authors = not clean_authors(meta["authors"], outlets) and not credits_no_person(meta["authors"])
     need_bios = len(meta["bios"]) < max(1, len(meta["authors"]))
+    if markers is not None:
+        need_authors = need_authors and bool(markers)  # "author" itself is a marker (rel, itemprop)
+        need_bios = need_bios and not markers.isdisjoint(_marker_names()[1])
     if not (need_authors or need_bios):
         return
     byline_class, bio_class, candidates, bio_candidates = _page_markers()
