@@ -21,6 +21,11 @@ def _grammar(key: str) -> frozenset[str]:
     return words("attribution", "grammar", key)
 
 
+def _one_of(key: str) -> str:
+    """A closed word class from the `grammar` section as a regex alternation (longest words first)."""
+    return "|".join(re.escape(w) for w in sorted(_grammar(key), key=lambda w: (-len(w), w)))
+
+
 # Words that end a subject noun phrase when walking left from a cue verb.
 _BOUNDARY = _grammar("boundary")
 # Words that may stand between a subject and its cue verb.
@@ -59,11 +64,11 @@ _BY_AGENT = re.compile(r"\s+by\s+(?![a-z]+ing\b)([\w-]+)")
 # A quotation that closes on a comma, a question or an exclamation right before a subject ("…,” the mayor said)
 _QUOTE_THEN_SUBJECT = re.compile(r"[,?!][”\"’'»]{1,3}\s+$")
 # "and" or "but" (and an adverb) right before a coordinated cue or its pronoun subject
-_COORDINATOR = re.compile(r",?\s+(?:and|but)\s+(?:(?:then|also|later|again|even)\s+)?$")
+_COORDINATOR = re.compile(rf",?\s+(?:and|but)\s+(?:(?:{_one_of('coordinated_adverbs')})\s+)?$")
 # Pronouns that stand for a third person as the subject of a coordinated cue
-_THIRD_PERSON = frozenset(("he", "she", "they"))
+_THIRD_PERSON = _grammar("third_person")
 # What opens an apposition after an inverted subject: a name, a determiner or a relative pronoun
-_APPOSITION_START = re.compile(r"[A-Z]|(?:a|an|the|his|her|their|its|who|which|whose)\b")
+_APPOSITION_START = re.compile(rf"[A-Z]|(?:{_one_of('apposition_openers')})\b")
 # What may follow a cue that ends its sentence ("Berg said.", "Berg told reporters on Friday.")
 _SENTENCE_TAIL = re.compile(r"(?:\s+(?:on|in|at|during|after|later|earlier|again|afterwards|then|"
                             r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -140,8 +145,7 @@ _CLOSE_QUOTES = "”\"»’'›"
 # A cue followed only by where, when or how it was said ("said in a statement", "told reporters on Monday")
 # ("this" and "last" only before a time: "said this week", not "say this is a rough patch")
 _ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|through|with|without|"
-                             r"(?:last|this)(?=\s+(?:week|month|year|morning|afternoon|evening|night|weekend|"
-                             r"spring|summer|fall|autumn|winter|time)\b)|"
+                             rf"(?:last|this)(?=\s+(?:{_one_of('time_nouns')})\b)|"
                              r"earlier|later|yesterday|today|tonight|afterwards|again|repeatedly|recently|"
                              r"privately|publicly|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
                              r"(?:\s+[\w’'.-]+){0,5}\s*[.!?]?\s*$", re.I)

@@ -48,8 +48,8 @@ def from_html(html: str | bytes, url: str | None = None, location: str | None = 
     if isinstance(html, bytes) and len(html) > MAX_HTML_BYTES or isinstance(html, str) and len(html) > MAX_HTML_BYTES:
         raise ExtractionError(location or url or "<html>", f"page is larger than {MAX_HTML_BYTES} bytes")
     tree = trafilatura.utils.load_html(html)
-    head = html[:2000] if isinstance(html, str) else html[:2000].decode("latin-1")
-    if tree is None and _FULL_DOCUMENT.search(head) is None:
+    if tree is None and _FULL_DOCUMENT.search(html[:2000] if isinstance(html, str)
+                                               else html[:2000].decode("latin-1")) is None:
         # a fragment (an article's <div> saved on its own): trafilatura takes whole documents only
         tree = trafilatura.utils.load_html(b"<html><body>%s</body></html>" % html if isinstance(html, bytes)
                                            else f"<html><body>{html}</body></html>")
@@ -336,9 +336,7 @@ def _page_markers() -> tuple[re.Pattern, re.Pattern, Any, Any]:
     that have the attribute: about twice as fast as testing every element (//*[contains(@class, …)]) on
     large pages, with the same elements in document order. A name that contains another listed name
     ("author-bio" holds "author") needs no test of its own."""
-    byline = word_list("extraction", "page_markers", "byline_classes")
-    byline_words = word_list("extraction", "page_markers", "byline_class_words")
-    bio = word_list("extraction", "page_markers", "bio_classes")
+    byline, byline_words, bio = _marker_lists()
 
     def alternation(names: list[str], whole: list[str] = ()) -> re.Pattern:
         parts = [re.escape(n) for n in names] + [rf"\b{re.escape(w)}\b" for w in whole]
@@ -346,7 +344,7 @@ def _page_markers() -> tuple[re.Pattern, re.Pattern, Any, Any]:
 
     def contains(names: list[str]) -> str:
         kept = sorted(n for n in set(names) if not any(o != n and o in n for o in names))
-        return " or ".join("contains(., '%s')" % n.replace("'", "") for n in kept) or "false()"
+        return " or ".join("contains(., '%s')" % n for n in kept) or "false()"
 
     everything = byline + byline_words + bio
     candidates = etree.XPath(f"//@class[{contains(everything)}]/.. | //@rel[. = 'author']/.. | "
@@ -355,14 +353,21 @@ def _page_markers() -> tuple[re.Pattern, re.Pattern, Any, Any]:
     return alternation(byline, byline_words), alternation(bio), candidates, bio_candidates
 
 
+def _marker_lists() -> tuple[list[str], list[str], list[str]]:
+    """`page_markers` in rules/resources/extraction.yaml: byline classes, byline class words, bio classes
+    (without apostrophes, which an XPath string literal cannot hold)."""
+    def names(key: str) -> list[str]:
+        return [n.replace("'", "") for n in word_list("extraction", "page_markers", key)]
+
+    return names("byline_classes"), names("byline_class_words"), names("bio_classes")
+
+
 @lru_cache(maxsize=1)
 def _marker_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The class names _page_markers() searches for (all, and those of bios), as the XPaths compare them."""
-    def names(*keys: str) -> frozenset[str]:
-        return frozenset(n.replace("'", "") for n in word_list("extraction", "page_markers", *keys))
-
-    bio = names("bio_classes")
-    return names("byline_classes") | names("byline_class_words") | bio | {"author"}, bio
+    """The class names _page_markers() searches for (all, and those of bios), as the XPaths compare them;
+    "author" also stands for the rel and itemprop values they test."""
+    byline, byline_words, bio = _marker_lists()
+    return frozenset(byline + byline_words + bio + ["author"]), frozenset(bio)
 
 
 def _spelled_markers(html: str | bytes) -> frozenset[str] | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from ..resources import word_list, words
 
@@ -41,13 +42,8 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
     credits = words("extraction", "byline_credits")
     out: list[str] = []
     for raw in raw_values:
-        if not raw:
-            continue
-        text = _by().sub("", re.sub(r"\s+", " ", raw)).strip()
-        text = _date_words().sub("", _NOISE.sub("", text)).strip(" ,;|-–—")
-        for part in _SPLIT.split(text):
-            name = _by().sub("", part).strip(" .,:;|-–—\"'")
-            if not name or any(ch.isdigit() for ch in name):
+        for name in _name_parts(raw):
+            if any(ch.isdigit() for ch in name):
                 continue
             tokens = name.split()
             if all(t.lower().strip(".") in titles for t in tokens) and out:
@@ -83,10 +79,20 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
 def credits_no_person(raw_values: list[str]) -> bool:
     """True when the bylines credit only agencies and desks ("Reuters", "Staff Reports"): the page has
     said who wrote it, and no person."""
-    parts = [p for raw in raw_values if raw for p in _SPLIT.split(_by().sub("", raw.strip()))
-             if p.strip(" .,:;|-–—\"'")]
-    return bool(parts) and not any(_is_person(_without_agency(_by().sub("", p).strip(" .,:;|-–—\"'")))
-                                   for p in parts)
+    parts = [name for raw in raw_values for name in _name_parts(raw)]
+    return bool(parts) and not any(_is_person(_without_agency(name)) for name in parts)
+
+
+def _name_parts(raw: str | None) -> Iterator[str]:
+    """The names a raw byline lists, each without "By", dates, e-mail and the punctuation around it."""
+    if not raw:
+        return
+    text = _by().sub("", re.sub(r"\s+", " ", raw)).strip()
+    text = _date_words().sub("", _NOISE.sub("", text)).strip(" ,;|-–—")
+    for part in _SPLIT.split(text):
+        name = _by().sub("", part).strip(" .,:;|-–—\"'")
+        if name:
+            yield name
 
 
 def _key(words_: str) -> str:
