@@ -149,6 +149,10 @@ def test_packaged_rules_match_british_spellings():
     ("He wrote a history of the Crusades.", "crusades"),
     ("The fire raged for three days before crews contained it.", "raged"),
     ("He was charged with transporting an explosive across state lines.", "explosive"),
+    ("The old warehouse was gutted by fire on Sunday night.", "gutted"),
+    ("The chain set aggressive growth targets for the year.", "aggressive"),
+    ("The bank rebuffed a takeover offer from its rival.", "rebuffed"),
+    ("The army faced immense pressure to withdraw.", "immense"),
 ])
 def test_plain_news_senses_are_not_findings(text, word):
     import auditor
@@ -165,6 +169,9 @@ def test_plain_news_senses_are_not_findings(text, word):
     ("The inquiry was a sham.", "sham"),
     ("The site keeps hawking conspiracy theories.", "hawking"),
     ("The crowd's rage grew as the night went on.", "rage"),
+    ("The proposal would gut the agency's inspection budget.", "gut"),
+    ("The senator smirked through the testimony.", "smirked"),
+    ("The rally turned into a maelstrom of accusations.", "maelstrom"),
 ])
 def test_loaded_senses_are_still_findings(text, word):
     import auditor
