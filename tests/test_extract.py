@@ -153,6 +153,26 @@ def _page_with_byline(byline: str) -> str:
     ("AP Sports Writer", ()),  # a job title
     ("Priya Natarajan, AP Sports Writer", ("Priya Natarajan",)),
     ("Priya Natarajan, MS, RDN", ("Priya Natarajan",)),  # credentials
+    ("Analysis by Priya Natarajan", ("Priya Natarajan",)),  # a label before "by"
+    ("Posted by Priya Natarajan on March 4", ("Priya Natarajan",)),
+    ("Priya NatarajanView More Articles", ("Priya Natarajan",)),  # interface text run into the name
+    ("Priya Natarajan View my complete profile", ("Priya Natarajan",)),
+    ("Priya Natarajan. Riverton Policy Institute", ("Priya Natarajan",)),  # an affiliation after a full stop
+    ("Mrs. Priya Natarajan", ("Mrs. Priya Natarajan",)),
+    ("Priya Natarajan (avec Jonas Keller, Claire Martin)", ("Priya Natarajan", "Jonas Keller", "Claire Martin")),
+    ("Richard (R.J.) Holloway", ("Richard Holloway",)),  # a nickname in brackets
+    ("Priya Natarajan (", ("Priya Natarajan",)),
+    ("Priya Natarajan, Harbour Advance Media", ("Priya Natarajan",)),  # an organisation
+    ("Harbour Daily News, Riverton, Wessex", ()),  # the outlet and its address
+    ("Priya Natarajan, Senior Staff Technologist, Riverton Housing, Transport, and Water Project",
+     ("Priya Natarajan", "Riverton Housing")),  # one-word parts after a full name are no people
+    ("Priya Natarajan, CNN", ("Priya Natarajan",)),
+    ("Priya Natarajan with additional reporting by the harbour desk", ("Priya Natarajan",)),
+    ("The Riverton Harbour Board", ()),
+    ("Name *", ()),  # a comment form's label
+    ("Last updated 4 March", ()),
+    ("Veröffentlicht am 4. März", ()),
+    ("Priya Natarajan at March 4, 2024", ("Priya Natarajan",)),  # a preposition left by the date
 ])
 def test_byline_words_and_dates_are_not_names(byline, authors):
     assert auditor.audit_html(_page_with_byline(byline)).article.authors == authors

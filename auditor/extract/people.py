@@ -7,7 +7,18 @@ from typing import Iterator
 
 from ..resources import word_list, words
 
-_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\|)\s*", re.IGNORECASE)
+# Between names: commas, "and" in the languages of the pages, brackets, and a lower-case "with" ("Jane
+# Doe with John Roe", "(avec Damien Leloup)")
+_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\||[()\[\]]|(?-i:\b(?:with|avec)\b))\s*",
+                    re.IGNORECASE)
+# What a byline's name part never is: a form label ("Name *"), a hashtag, markup; a phrase that opens in
+# lower case ("additional reporting by …") or with "The" (a body: "The Harbour Board"); a name left ending in a preposition when a date was cut
+# from after it ("Jane Doe at", "Veröffentlicht am")
+_NOT_A_NAME = re.compile(r"[*#=<>{}]|^(?:[a-z]+|[Tt]he|THE)\s")
+_DANGLING = re.compile(r"\s+(?-i:at|on|in|am|um|le|el|il|op)$")
+# A full stop after a word (not an initial or "Jr.") followed by a capital: the name has ended and an
+# affiliation follows ("Jane Doe. Harbour Institute")
+_NAME_THEN_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
@@ -19,17 +30,32 @@ def _by() -> re.Pattern:
     return re.compile(rf"^\s*(?:{alternation})(?:[:\s]+|$)", re.IGNORECASE)
 
 
-_NOISE = re.compile(r"\b(?:updated|published|posted)\b.*$|\S+@\S+|https?://\S+|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.*$"
-                    r"|\b\d{4}\b.*$", re.IGNORECASE)
+_NOISE = re.compile(r"\S+@\S+|https?://\S+|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}.*$|\b\d{4}\b.*$", re.IGNORECASE)
+# A bracketed aside that lists no further names ("Richard (R.J.) Eskow", a handle, "(required)"), or a
+# bracket left open at the end; "(with John Roe)" and "(avec …)" are kept for the names in them
+_ASIDE = re.compile(r"\((?!\s*(?:with|avec)\b)[^()]*(?:\)|$)")
 
 
 @lru_cache(maxsize=1)
 def _date_words() -> re.Pattern:
-    """A date in words ends a byline's names: a month before a day ("Mar. 4", "March 4") or a weekday
-    (`byline_months`, `byline_weekdays` in rules/resources/extraction.yaml)."""
+    """A date in words ends a byline's names: a month before a day ("Mar. 4", "March 4"), a weekday or a
+    date stamp's word ("Updated", "Veröffentlicht"): `byline_months`, `byline_weekdays`, `byline_stamps`
+    in rules/resources/extraction.yaml."""
     months = "|".join(map(re.escape, word_list("extraction", "byline_months"))) or "(?!)"
     weekdays = "|".join(map(re.escape, word_list("extraction", "byline_weekdays"))) or "(?!)"
-    return re.compile(rf"\b(?:{months})[a-z]*\.?\s+\d{{1,2}}\b.*$|\b(?:{weekdays})\b.*$", re.IGNORECASE)
+    stamps = "|".join(r"\s+".join(map(re.escape, s.split()))
+                      for s in sorted(word_list("extraction", "byline_stamps"), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\b(?:{months})[a-z]*\.?\s+\d{{1,2}}\b.*$|\b(?:{weekdays})\b.*$|\b(?:{stamps})(?!\w).*$",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _debris() -> re.Pattern:
+    """Interface text in a byline block (`byline_debris` in rules/resources/extraction.yaml), found even
+    when it runs into the name before it ("Jane DoeView More Articles")."""
+    phrases = sorted(word_list("extraction", "byline_debris"), key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) or "(?!)"
+    return re.compile(rf"(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
 
 
 MAX_NAME_WORDS = 5
@@ -42,7 +68,14 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
     credits = words("extraction", "byline_credits")
     out: list[str] = []
     for raw in raw_values:
-        for name in _name_parts(raw):
+        parts = list(_name_parts(raw))
+        # "Harbour Daily, Riverton, Wessex": beside the outlet's name, one-word parts are its address; after
+        # a person's full name, they are an affiliation or a beat ("Jane Doe, ACLU", "…, Privacy, …")
+        outlet_named = any(p.lower() in outlets or not _is_person(_without_agency(p)) for p in parts)
+        person_before = False
+        for name in parts:
+            if len(name.split()) == 1 and (outlet_named or person_before):
+                continue
             if any(ch.isdigit() for ch in name):
                 continue
             tokens = name.split()
@@ -59,6 +92,7 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
             tokens = name.split()
             if len(tokens) > MAX_NAME_WORDS:
                 continue
+            person_before = person_before or len(tokens) >= 2
             if name.lower() not in (n.lower() for n in out):
                 out.append(name)
     # "Jane Doe Games Editor" or "Jane Doe Daily Courier" beside "Jane Doe": the name run into a job
@@ -87,11 +121,13 @@ def _name_parts(raw: str | None) -> Iterator[str]:
     """The names a raw byline lists, each without "By", dates, e-mail and the punctuation around it."""
     if not raw:
         return
-    text = _by().sub("", re.sub(r"\s+", " ", raw)).strip()
+    text = _by().sub("", re.sub(r"\s+", " ", _ASIDE.sub(" ", _debris().sub(" ", raw)))).strip()
     text = _date_words().sub("", _NOISE.sub("", text)).strip(" ,;|-–—")
     for part in _SPLIT.split(text):
-        name = _by().sub("", part).strip(" .,:;|-–—\"'")
-        if name:
+        first = _NAME_THEN_SENTENCE.split(part, 1)[0]
+        part = first if len(first.split()) >= 2 else part  # not "Mrs. Jane Doe"
+        name = _DANGLING.sub("", _by().sub("", part).strip(" .,:;|-–—\"'"))
+        if name and not _NOT_A_NAME.search(name):
             yield name
 
 
@@ -130,7 +166,8 @@ def _is_person(name: str) -> bool:
     if key in words("extraction", "byline_agencies"):
         return False
     tokens = key.split()
-    if any(t in words("extraction", "byline_desks") for t in tokens):
+    if any(t in words("extraction", "byline_desks") or t in words("extraction", "byline_organisations")
+           for t in tokens):
         return False
     if all(t in words("extraction", "byline_credentials") for t in tokens):
         return False
