@@ -219,3 +219,32 @@ def test_a_bio_block_is_found_beside_structured_authors_and_not_invented(as_byte
     assert bios(page) == ("Priya Natarajan covers transport and planning for the Courier.",)
     # without a bio class on the page there is no bio, however the text reads
     assert bios(page.replace("author-bio", "sidebar-note")) == ()
+
+
+def _page(head: str = "", lang: str = "en") -> str:
+    body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
+    return (f'<html lang="{lang}"><head>{head}<title>Harbour plan approved</title></head><body><article>'
+            f"<h1>Harbour plan approved</h1><p>{body}</p><p>Die Brücke über den Fluss wird 2026 gebaut.</p>"
+            "</article></body></html>")
+
+
+@pytest.mark.parametrize("page", [
+    # a str that declares its encoding: lxml reads such a document only as bytes
+    '<?xml version="1.0" encoding="utf-8"?>\n' + _page(),
+    # bytes in the encoding the page declares
+    _page('<meta charset="iso-8859-1">').encode("iso-8859-1"),
+    _page().encode("utf-8"),
+    # a doctype and a self-closing <html/> on the first lines, which the parser needs repaired
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">\n' + _page(),
+])
+def test_pages_are_read_whatever_their_encoding_and_declaration(page):
+    article = auditor.audit_html(page).article
+    assert article.title == "Harbour plan approved"
+    assert "Die Brücke über den Fluss wird 2026 gebaut." in article.text
+    assert article.text.count("The council approved the new harbour plan") == 6
+
+
+def test_bytes_that_hold_no_page_are_an_error_not_a_crash():
+    from auditor.errors import ExtractionError
+    with pytest.raises(ExtractionError, match="no article text|not parseable"):
+        auditor.audit_html(b"\x00\x01\x02 binary data, no markup at all")
