@@ -248,3 +248,29 @@ def test_bytes_that_hold_no_page_are_an_error_not_a_crash():
     from auditor.errors import ExtractionError
     with pytest.raises(ExtractionError, match="no article text|not parseable"):
         auditor.audit_html(b"\x00\x01\x02 binary data, no markup at all")
+
+
+_REPO = Path(__file__).resolve().parent.parent
+_OWN_PAGES = sorted([*_REPO.glob("examples/*.html"), *_REPO.glob("tests/fixtures/*.html"),
+                     *_REPO.glob("tests/fixtures/pages/**/*.html")])
+
+
+@pytest.mark.parametrize("path", _OWN_PAGES, ids=lambda p: p.name)
+def test_our_parse_gives_trafilatura_the_tree_its_own_loader_would(path):
+    """The auditor parses pages itself (plain HtmlElements, no per-element lookup in Python); trafilatura
+    must find the same body in that tree as in the one trafilatura.load_html builds."""
+    import trafilatura
+    from lxml import etree
+
+    from auditor.extract.html import load_page
+
+    def body(tree):
+        doc = trafilatura.bare_extraction(tree, include_links=True, include_comments=True, include_tables=True,
+                                          with_metadata=False, output_format="xml")
+        return None if doc is None or doc.body is None else etree.tostring(doc.body)
+
+    for source in (path.read_bytes(), path.read_text(encoding="utf-8", errors="replace")):
+        ours, theirs = load_page(source), trafilatura.load_html(source)
+        assert (ours is None) == (theirs is None)
+        if ours is not None:
+            assert body(ours) == body(theirs)
