@@ -689,3 +689,37 @@ def test_a_show_title_after_a_speech_clause_is_nobody_s_words():
     rel = _spans("“The tide turned early,” Ida Holm said in an interview aired Monday on “Harbour Hour.”")
     assert _has(rel, "Ida Holm", "said", "The tide turned early")
     assert not any("Harbour Hour" in body for _, _, body in rel)
+
+
+def test_a_participle_after_a_verb_and_its_object_is_the_subject_s():
+    rel = _spans("The ferry union issued a statement on Friday saying the strike would go on.")
+    assert _has(rel, "The ferry union", "saying", "the strike would go on")
+
+
+def test_a_participle_after_a_listener_is_not_the_listener_s():
+    rel = _spans("Tamsin Gale sent a memo to The Harbour Gazette in April explaining that the plan would work.")
+    assert _has(rel, "Tamsin Gale", "explaining", "the plan would work")
+    rel = _spans("Advisers to the harbour board, saying the tolls were too high, asked for a vote.")
+    assert not any(s == "the harbour board" for s, _, _ in rel)
+
+
+def test_a_time_after_the_subject_is_no_opening_phrase():
+    rel = _spans("Holm continued on Saturday, saying that the plan came from the council.")
+    assert _has(rel, "Holm", "saying", "the plan came from the council")
+
+
+def test_a_time_or_a_place_is_not_the_subject_of_a_participle():
+    rel = _spans("At a ferry stop in Dover, Delaware, on Sunday, Mrs. Gale tried to clarify her remark, saying "
+                 "that the harbour should lead.")
+    assert _has(rel, "Mrs. Gale", "saying", "the harbour should lead")
+    rel = _spans("On Thursday evening Ida Holm gave her first speech as the nominee, seeking to prove her "
+                 "credentials.")
+    assert _has(rel, "Ida Holm", "seeking", "to prove her credentials")
+
+
+def test_a_participle_in_a_fronted_phrase_takes_the_subject_after_it():
+    rel = _spans("In rejecting a similar appeal from the two towns last month after a long hearing on the rules, "
+                 "the commission said the law was clear.")
+    assert _has(rel, "the commission", "rejecting", "a similar appeal from the two towns")
+    rel = _spans("After thanking the crowd, which cheered loudly, the mayor left the stage.")
+    assert _has(rel, "the mayor", "thanking", "the crowd")

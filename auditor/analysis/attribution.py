@@ -121,6 +121,11 @@ _COMMA_PARTICIPLE = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]{2,}ing)\b")
 _NOT_PARTICIPLES = _grammar("not_participles")
 # Participles that open a sentence capitalised ("Having announced that …"): never a name
 _PARTICIPLE_OPENERS = _grammar("participle_openers")
+# Prepositions before a listener or a target ("a letter to the mayor asking …"): the noun after them is no
+# speaker of a participle that follows
+_RECIPIENT_PREPOSITIONS = _grammar("recipient_prepositions")
+# Prepositions: the name after one is no subject ("At a rally in Reno, the mayor …")
+_PREPOSITIONS = _grammar("prepositions")
 # Question words: never a speaker
 _WH_WORDS = _grammar("wh_words")
 # Adjectives after a source noun that take a preposition ("people familiar with the talks")
@@ -554,6 +559,29 @@ class Attributor:
             norm in self.v.document_heads or norm in self.v.institution_heads or \
             len(norm) > 4 and norm.endswith(_PERSON_ENDINGS) or norm in self.v.relative_pronouns
 
+    def _object_before_participle(self, toks: list[Token], left: list[Token]) -> bool:
+        """Is the noun phrase before a participle the object of a verb or a preposition ("wrote a letter to
+        the mayor asking …", "issued a statement saying …")? Then the participle is the clause subject's."""
+        k = next((n for n, t in enumerate(toks) if t is left[0]), 0)
+        if k > 1 and toks[k - 1].norm in _RECIPIENT_PREPOSITIONS and \
+                not _PUNCT_GAP.search(self._gap(toks[k - 2], left[0])) and not self._person_noun(toks[k - 2]):
+            return True  # (not "advisers to the governor saying": the advisers speak)
+        # "issued a statement": a past verb, then a determiner and the noun
+        det = next((n for n in range(len(left) - 1, 0, -1) if left[n].norm in _DETERMINERS), 0)
+        return any(not _cap(t) and (t.norm.endswith("ed") or t.norm in self.v.irregular_past) for t in left[:det])
+
+    def _verb_form(self, tok: Token) -> bool:
+        """A finite verb or a past participle ("continued", "spoke", "has")."""
+        norm = tok.norm
+        return len(norm) > 3 and norm.endswith("ed") or norm in self.v.irregular_past or norm in _AUXILIARIES or \
+            norm in _BE or tok.start in self._cue_starts
+
+    def _person_noun(self, tok: Token) -> bool:
+        """A name or a noun for people ("advisers", "a spokesman", "the senator")."""
+        norm = tok.norm
+        return _cap(tok) or norm in self.v.anonymous_heads or norm in self.v.title_words or \
+            len(norm) > 4 and norm.endswith(_PERSON_ENDINGS)
+
     def _head_before_preposition(self, phrase: list[Token]) -> bool:
         """Does a subject like "a narrator in the ad" have a head that can speak before its preposition?"""
         cut = next((n for n, t in enumerate(phrase) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
@@ -619,6 +647,10 @@ class Attributor:
                 while k + 1 < before and _cap(toks[k + 1]) and not re.search(r"[,;:“”\"]", self._gap(toks[k], toks[k + 1])):
                     k += 1
                     run.append(toks[k])
+                if run[-1].norm in self.v.time_words or len(run) < k + 1 and \
+                        toks[k - len(run)].norm in _PREPOSITIONS:
+                    k += 1
+                    continue  # "On Sunday", "at a rally in Ames, Iowa": a time or a place, not the subject
                 speaker = self.resolve(run)
                 if speaker is not None and speaker.kind in ("named", "institution"):
                     return speaker, run
@@ -644,11 +676,18 @@ class Attributor:
         comma = next((n for n in range(k + 1, min(len(toks), k + 16)) if "," in self._gap(toks[n - 1], toks[n])), -1)
         opener = toks[k].norm in _OPENERS or toks[k].norm in self.v.time_words or _adverb(toks[k]) or \
             toks[k].norm.endswith(("ing", "ed")) and len(toks[k].norm) > 5 or \
-            0 < comma - k <= 4 and any(t.norm in self.v.time_words or t.norm == "ago" for t in toks[k:comma])
+            0 < comma - k <= 4 and any(t.norm in self.v.time_words or t.norm == "ago" for t in toks[k:comma]) and \
+            not any(self._verb_form(t) for t in toks[k + 1:comma])  # not "Cruz went on on Saturday, saying"
         if opener:
             if comma < 0:
                 return None, []
             k = comma
+            if toks[k].norm in self.v.relative_pronouns:
+                # "After thanking the crowd, which cheered, he said …": past the relative clause
+                k = next((n for n in range(k + 1, min(len(toks), k + 30))
+                          if "," in self._gap(toks[n - 1], toks[n])), len(toks))
+                if k >= len(toks):
+                    return None, []
         limit = before if before > k else len(toks)  # a cue inside the opener: its subject comes after it
         for _ in range(3):
             phrase = self._head_phrase(toks, k, limit)
@@ -666,6 +705,13 @@ class Attributor:
                     toks[n].norm not in _FUNCTION:
                 k = n
                 continue
+            # "At a rally in Dover, Delaware, on Sunday, Mrs. Hale …": a time after the place
+            if opener and n < limit and "," in self._gap(after, toks[n]) and _cap(after) and \
+                    toks[n].norm in self.v.time_words:
+                m = next((m for m in range(n + 1, min(limit, n + 7)) if "," in self._gap(toks[m - 1], toks[m])), -1)
+                if m > 0 and not any(self._verb_form(t) for t in toks[n:m]):
+                    k = m
+                    continue
             break
         first = phrase[0]
         if first.norm in self.v.pronouns:
@@ -676,6 +722,27 @@ class Attributor:
             return None, []
         speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
         return speaker, phrase
+
+    def _subject_after_phrase(self, toks: list[Token], i: int) -> tuple[Speaker | None, list[Token]]:
+        """The subject after a comma that closes a fronted phrase holding the cue at toks[i] ("In rejecting
+        the appeal last month, the court …", "After thanking the crowd, which cheered, she …")."""
+        n = i + 1
+        while n < len(toks):
+            if "," in self._gap(toks[n - 1], toks[n]):
+                if toks[n].norm not in self.v.relative_pronouns:
+                    phrase = self._head_phrase(toks, n, len(toks))
+                    if not phrase or phrase[0].norm in _FIRST_SECOND or phrase[0].norm == "it" or \
+                            phrase[-1] is toks[-1] or not (phrase[0].norm in self.v.pronouns or
+                                                         self._plausible_subject(phrase)):
+                        return None, []
+                    nxt = toks[n + len(phrase)] if n + len(phrase) < len(toks) else None
+                    if nxt is None or _PUNCT_GAP.search(self._gap(phrase[-1], nxt)):
+                        return None, []
+                    return self.resolve(phrase), phrase
+            elif re.search(r"[;:“”\"()—–―]", self._gap(toks[n - 1], toks[n])):
+                return None, []
+            n += 1
+        return None, []
 
     def _noun_phrase_before_verb(self, toks: list[Token], k: int, limit: int) -> list[Token]:
         """A clause's subject that opens with a determiner and ends right before a finite verb ("the man
@@ -1125,7 +1192,8 @@ class Attributor:
             coordinated = i > 1 and toks[i - 1].norm in ("then", "later") and "," in self._gap(toks[i - 2], toks[i - 1])
             if cue_tok.norm.endswith("ing") and "," in gap_before or coordinated:
                 left = []  # "On Monday, Clinton leaned in, painting Trump as …": the clause's subject speaks
-            elif cue_tok.norm.endswith("ing") and left and not self._can_speak(left[-1]):
+            elif cue_tok.norm.endswith("ing") and left and (not self._can_speak(left[-1]) or
+                                                            self._object_before_participle(toks, left)):
                 left = []  # "spent the day on the trail attacking …": the noun before is no speaker
             # a verb form with a that-clause after it is a verb whatever its subject ("A new poll shows that …",
             # "Another slide suggests that …")
@@ -1228,6 +1296,10 @@ class Attributor:
                     if speaker is None:
                         speaker, subject_toks = self._main_subject(toks, i)
                     src_from = None
+                if not subject_toks and src_from is None and i > 0 and \
+                        toks[i - 1].norm in _PREPOSITIONS | _SUBORDINATORS:
+                    # "One month after announcing his run, Jo Lin …": the subject after the fronted phrase
+                    speaker, subject_toks = self._subject_after_phrase(toks, i)
                 if not subject_toks and src_from is None:
                     # "A while later they turned round and said …": the nearest subject pronoun before the cue
                     near = self._pronoun_before(toks, i)
