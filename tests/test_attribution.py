@@ -723,3 +723,34 @@ def test_a_participle_in_a_fronted_phrase_takes_the_subject_after_it():
     assert _has(rel, "the commission", "rejecting", "a similar appeal from the two towns")
     rel = _spans("After thanking the crowd, which cheered loudly, the mayor left the stage.")
     assert _has(rel, "the mayor", "thanking", "the crowd")
+
+
+def test_a_cue_after_and_takes_the_subject_of_the_verb_it_is_coordinated_with():
+    rel = _spans("The crowd cheered when Holm spotted a sign and asked the band to stop.")
+    assert _has(rel, "Holm", "asked", "the band to stop")
+    rel = _spans("It was odd to watch Ida Gale, who campaigned on the ferry fares and sought the union's support.")
+    assert _has(rel, "who", "sought", "the union's support")
+
+
+def test_plural_nouns_in_men_reflexives_and_overall_before_a_cue():
+    rel = _spans("Harbour spokesmen said the tolls were too high.")
+    assert _has(rel, "Harbour spokesmen", "said", "the tolls were too high")
+    rel = _spans("Holm himself said that the pier was older.")
+    assert _has(rel, "Holm", "said", "the pier was older")
+    rel = _spans("Ferry riders overall said they had made up their minds.")
+    assert _has(rel, "Ferry riders", "said", "they had made up their minds")
+
+
+def test_a_quantifier_after_a_preposition_stays_in_the_subject():
+    rel = _spans("Ferry owners in both towns said the tolls were too high.")
+    assert _has(rel, "Ferry owners in both towns", "said", "the tolls were too high")
+
+
+def test_a_cue_word_inside_a_hyphenated_word_does_not_end_a_subject():
+    rel = _spans("The self-described harbour historian said the pier was older.")
+    assert _has(rel, "The self-described harbour historian", "said", "the pier was older")
+
+
+def test_another_alone_is_a_subject():
+    rel = _spans("One ferry owner praised the plan. Yet another said the tolls were too high.")
+    assert _has(rel, "another", "said", "the tolls were too high")

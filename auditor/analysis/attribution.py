@@ -378,8 +378,9 @@ class Attributor:
                 break
             if _is_boundary(t):
                 break
-            if t.norm in _BETWEEN and not _cap(t) and phrase:
-                break
+            if t.norm in _BETWEEN and not _cap(t) and phrase and \
+                    not (t.norm in _DETERMINERS and j > 0 and toks[j - 1].norm in _SUBJECT_PREPOSITIONS):
+                break  # (not "both" in "bundlers in both parties")
             if phrase and t.start in self._cue_starts:
                 break  # "said drivers had asked": another cue verb ends the subject
             phrase.insert(0, t)
@@ -722,6 +723,33 @@ class Attributor:
             return None, []
         speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
         return speaker, phrase
+
+    def _coordinated_subject(self, toks: list[Token], i: int, start: int) -> list[Token]:
+        """The subject of the verb a cue after "and" or "but" is coordinated with: the nearest finite verb
+        before the conjunction that has a subject of its own ("… when Lee spotted a sign and asked …",
+        "Jo Holm, who came out and endorsed …"); [] when none is found."""
+        a = i - 1
+        while a > 0 and toks[a].norm not in ("and", "but"):
+            a -= 1
+            if i - a > 2:
+                return []
+        for v in range(a - 1, max(0, a - 20), -1):
+            gap = self._gap(toks[v], toks[v + 1])
+            if re.search(r"[;:“”\"()—–―]|[.!?]\s", gap):
+                return []
+            t = toks[v]
+            if not self._verb_form(t) or _cap(t) or toks[v - 1].norm == "to" or self._in_quote(t.start):
+                continue
+            left = self._subject_left(toks, v, start)
+            if not left or left[-1].norm in _FIRST_SECOND or left[-1].norm == "it":
+                continue
+            k = next(n for n, x in enumerate(toks) if x is left[0])
+            if k > 0 and toks[k - 1].norm in _PREPOSITIONS and not _PUNCT_GAP.search(self._gap(toks[k - 1], left[0])):
+                continue  # "relatives of the people killed": not a subject
+            if left[-1].norm in self.v.pronouns or left[-1].norm in self.v.relative_pronouns or \
+                    self._plausible_subject(left):
+                return left
+        return []
 
     def _subject_after_phrase(self, toks: list[Token], i: int) -> tuple[Speaker | None, list[Token]]:
         """The subject after a comma that closes a fronted phrase holding the cue at toks[i] ("In rejecting
@@ -1097,9 +1125,9 @@ class Attributor:
         # cue words that read as verbs here: a noun-like cue in the present ("the report", "a news report")
         # does not end a subject phrase
         noun_like, irregular = self.v.noun_like, self.v.irregular_past
-        self._cue_starts = {m.start for m in by_list[CUE]
-                            if self.v.cue_bases[m.entry.term_index] not in noun_like
-                            or text[m.end - 2:m.end] == "ed" or text[m.start:m.end].lower() in irregular}
+        self._cue_starts = {m.start for m in by_list[CUE] if text[m.start - 1:m.start] != "-" and (
+                            self.v.cue_bases[m.entry.term_index] not in noun_like
+                            or text[m.end - 2:m.end] == "ed" or text[m.start:m.end].lower() in irregular)}
         for m in by_list[ACCORDING]:
             a_start, a_end = m.start, m.end
             if self._in_quote(a_start):
@@ -1292,7 +1320,12 @@ class Attributor:
                     speaker, subject_toks = sentence_subject, []
                     src_from = next(f.source_span for f in reversed(found) if f.speaker is sentence_subject)
                 else:
-                    speaker, subject_toks = self._clause_subject(toks, i)
+                    subject_toks = self._coordinated_subject(toks, i, start) if not cue_tok.norm.endswith("ing") \
+                        else []
+                    if subject_toks:  # "The crowd cheered when Lee spotted a sign and asked …": Lee
+                        speaker = self._resolve_subject(subject_toks, toks)
+                    else:
+                        speaker, subject_toks = self._clause_subject(toks, i)
                     if speaker is None:
                         speaker, subject_toks = self._main_subject(toks, i)
                     src_from = None
