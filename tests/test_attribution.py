@@ -754,3 +754,33 @@ def test_a_cue_word_inside_a_hyphenated_word_does_not_end_a_subject():
 def test_another_alone_is_a_subject():
     rel = _spans("One ferry owner praised the plan. Yet another said the tolls were too high.")
     assert _has(rel, "another", "said", "the tolls were too high")
+
+
+def test_a_title_word_that_ends_the_phrase_names_a_person():
+    rel = _spans("The ferry is hanging on, but it is under pressure, said the company's chief executive, "
+                 "Ida Holm.")
+    assert any(s.startswith("the company's chief executive") and c == "said" for s, c, _ in rel)
+
+
+def test_a_source_close_to_someone_after_an_inverted_cue():
+    rel = _spans("“It is a way to take part,” said a source close to the harbour board.")
+    assert _has(rel, "a source close to the harbour board", "said", "It is a way to take part")
+    rel = _spans("“It is a way to take part,” said a member.")
+    assert _has(rel, "a member", "said", "It is a way to take part")
+
+
+def test_an_opening_conjunction_before_a_name_and_its_apposition():
+    rel = _spans("And Dover's Ida Holm, one of only a handful of ferry captains, said the tolls were too high.")
+    assert any(s.startswith("Dover's Ida Holm") and c == "said" and "tolls were too high" in b for s, c, b in rel)
+
+
+def test_an_aside_between_dashes_before_a_that_clause():
+    rel = _spans("Holm said — on the radio, as it happens — that the ferry was late.")
+    assert _has(rel, "Holm", "said", "the ferry was late")
+
+
+def test_a_clause_after_an_aside_between_commas():
+    rel = _spans("Ida Holm says, win or lose in the vote, she is staying in the race.")
+    assert _has(rel, "Ida Holm", "says", "she is staying in the race")
+    rel = _spans("She also sent a note saying, if elected, she would cut the tolls.")
+    assert _has(rel, "She", "saying", "she would cut the tolls")

@@ -126,6 +126,14 @@ _PARTICIPLE_OPENERS = _grammar("participle_openers")
 _RECIPIENT_PREPOSITIONS = _grammar("recipient_prepositions")
 # Prepositions: the name after one is no subject ("At a rally in Reno, the mayor …")
 _PREPOSITIONS = _grammar("prepositions")
+# Words of a title that name a person when they end the phrase ("the chief executive", "the general")
+_MODIFIER_HEADS = _grammar("modifier_heads")
+# Prepositions after an adjective of closeness ("close to", "familiar with", "involved in")
+_FAMILIAR_PREPOSITIONS = _grammar("familiar_prepositions")
+# Conjunctions that may open a sentence before its subject ("And Jo Lin, a teacher, said …")
+_CONJUNCTIONS = _grammar("conjunctions")
+# Common irregular past forms of verbs that take an object ("sent a letter", "gave a speech")
+_PAST_VERBS = _grammar("past_verbs")
 # Question words: never a speaker
 _WH_WORDS = _grammar("wh_words")
 # Adjectives after a source noun that take a preposition ("people familiar with the talks")
@@ -168,7 +176,8 @@ _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|thro
 # aides, however, that …")
 # (a listener is no clause: "said the plan would fail and added that …" is no listener)
 _OBJECT_THAT = re.compile(r"(?:\s+(?!(?:that|and|but|or|because|when|if|while)\b)[\w’'-]+){0,8}?"
-                          r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,)?\s+that\b\s*|\s*:\s*")
+                          r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,|\s*[—–―]\s*[^—–―;:.!?“”\"\n]{2,60}[—–―])?\s+that\b\s*|"
+                          r"\s*:\s*")
 # After a cue, where, when or how it was said and then a that-clause or a colon: "said on Tuesday that …",
 # "argued emphatically that …", "said, however, that …", "said, without evidence, that …" (a time or place,
 # not an object: "rejected proposals that …")
@@ -176,7 +185,9 @@ _ADVERBIAL_THAT = re.compile(
     r"(?:\s+[a-z]{2,}ly\b|\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|again|also|"
     r"publicly|privately|repeatedly|before|after|via|through|from|with|while|when|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
-    r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},)?\s+that\b\s*|\s*:\s*", re.I)
+    r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|\s*[—–―]\s*[^—–―;:.!?“”\"\n]{2,60}[—–―])?\s+that\b\s*|\s*:\s*", re.I)
+# An aside between commas right after a cue, then the first word of a clause ("said, if elected, she …")
+_ASIDE_THEN_CLAUSE = re.compile(r"\s*,\s*[^,;:.!?“”\"\n]{2,60},\s*(\w+)")
 # Verbs whose object is the listener ("told The Post on Thursday"): with nothing else after them, the
 # content is the clause before the comma
 _LISTENER_VERBS = _grammar("listener_verbs")
@@ -405,7 +416,8 @@ class Attributor:
             return True  # "the 46-year-old": a person of that age
         return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
                     or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
-                    or head.norm in self.v.title_words and head.norm not in self.v.title_modifiers
+                    or head.norm in self.v.title_words and (head.norm not in self.v.title_modifiers or
+                                                            head.norm in _MODIFIER_HEADS)
                     or head.norm in self.v.relative_pronouns)
 
     def _possessor(self, phrase: list[Token]) -> list[Token]:
@@ -556,7 +568,8 @@ class Attributor:
         people or for a text ("tweets saying", "a letter urging", "protesters chanting")."""
         norm = head.norm
         return _cap(head) or norm in self.v.pronouns or norm in self.v.anonymous_heads or \
-            norm in self.v.title_words and norm not in self.v.title_modifiers or norm in self.v.speech_nouns or \
+            norm in self.v.title_words and (norm not in self.v.title_modifiers or norm in _MODIFIER_HEADS) or \
+            norm in self.v.speech_nouns or \
             norm in self.v.document_heads or norm in self.v.institution_heads or \
             len(norm) > 4 and norm.endswith(_PERSON_ENDINGS) or norm in self.v.relative_pronouns
 
@@ -569,7 +582,8 @@ class Attributor:
             return True  # (not "advisers to the governor saying": the advisers speak)
         # "issued a statement": a past verb, then a determiner and the noun
         det = next((n for n in range(len(left) - 1, 0, -1) if left[n].norm in _DETERMINERS), 0)
-        return any(not _cap(t) and (t.norm.endswith("ed") or t.norm in self.v.irregular_past) for t in left[:det])
+        return any(not _cap(t) and (t.norm.endswith("ed") or t.norm in self.v.irregular_past or t.norm in _PAST_VERBS)
+                   for t in left[:det])
 
     def _verb_form(self, tok: Token) -> bool:
         """A finite verb or a past participle ("continued", "spoke", "has")."""
@@ -622,6 +636,8 @@ class Attributor:
             while head_end < j and "," not in self._gap(toks[head_end], toks[head_end + 1]) \
                     and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
                 head_end += 1
+            if toks[k].norm in _CONJUNCTIONS and k == first and k < head_end:
+                k += 1  # "And Jo Lin, a teacher, said …"
             if toks[k].norm in _SUBORDINATORS and k < head_end and \
                     (_cap(toks[k + 1]) or toks[k + 1].norm in _DETERMINERS | _OWNERS):
                 k += 1  # "…, when Mr. Hale, who had lost, called for …": the subject after the conjunction
@@ -848,10 +864,13 @@ class Attributor:
                 j += 1
                 break
             j += 1
-        if not phrase or not self._plausible_subject(phrase):
+        # "said a source close to the mayor", "says a person familiar with the talks"
+        familiar = len(phrase) > 1 and phrase[-1].norm in _FAMILIAR and j < len(toks) and \
+            toks[j].norm in _FAMILIAR_PREPOSITIONS
+        if not phrase or not self._plausible_subject(phrase[:-1] if familiar else phrase):
             return []
-        if after_quote and j < len(toks) and toks[j].norm in _SUBJECT_PREPOSITIONS and \
-                toks[j].norm not in _AFTER_INVERSION and \
+        if (after_quote or familiar) and j < len(toks) and \
+                (toks[j].norm in _SUBJECT_PREPOSITIONS and toks[j].norm not in _AFTER_INVERSION or familiar) and \
                 not _PUNCT_GAP.search(self._gap(toks[j - 1], toks[j])):
             # "said Senator Jane Roe of Ohio", "said one person with knowledge of the talks, who …"
             k = j + 1
@@ -943,6 +962,13 @@ class Attributor:
                     not _NEW_CLAUSE.match(rest, tail.end()) and not apposition:
                 content.append((end - len(rest) + tail.end(), end))
             return content, True
+        # "Lee says, win or lose, she is staying in the race", "She said, if elected, she would …": a clause
+        # after an aside
+        aside = _ASIDE_THEN_CLAUSE.match(rest) if (speaker_np and not np_after or participle) and \
+            base not in self.v.object_cues and base not in self.v.as_verbs and base not in self.v.noun_like and \
+            base not in self.v.response_verbs and base != "continue" else None
+        if aside and (aside.group(1).lower() in self.v.clause_openers or aside.group(1)[:1].isupper()):
+            return [(end - len(rest) + aside.start(1), end)], True
         if np_after or not rest_starts_clause:
             return None
         lone = _LONE_ADVERB.match(rest)
