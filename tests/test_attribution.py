@@ -784,3 +784,27 @@ def test_a_clause_after_an_aside_between_commas():
     assert _has(rel, "Ida Holm", "says", "she is staying in the race")
     rel = _spans("She also sent a note saying, if elected, she would cut the tolls.")
     assert _has(rel, "She", "saying", "she would cut the tolls")
+
+
+def test_those_surveyed_and_a_percentage_are_subjects():
+    rel = _spans("Again, those surveyed said the ferry was the best way to travel.")
+    assert _has(rel, "those surveyed", "said", "the ferry was the best way")
+    rel = _spans("On the toll issue, 42% say they are opposed.")
+    assert _has(rel, "42", "say", "they are opposed")
+
+
+def test_as_a_source_noted_after_and():
+    rel = _spans("The files were sealed, and as Holm noted, people involved could still be fined.")
+    assert _has(rel, "Holm", "noted", "people involved could still be fined")
+
+
+def test_an_inverted_subject_may_open_with_a_description_before_a_name():
+    rel = _spans("“The tide is late,” said harbour activist Ida Holm.")
+    assert _has(rel, "harbour activist Ida Holm", "said", "The tide is late")
+
+
+def test_people_close_to_someone_before_a_cue():
+    audit = _audit("The ferry must be trusted, people close to the mayor say.")
+    text = audit.article.text
+    rel = [(text[a.source_start:a.source_end], a.source) for a in audit.analysis.attributions]
+    assert ("people close to the mayor", "people close to the mayor") in rel

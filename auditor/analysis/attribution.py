@@ -134,6 +134,8 @@ _FAMILIAR_PREPOSITIONS = _grammar("familiar_prepositions")
 _CONJUNCTIONS = _grammar("conjunctions")
 # Common irregular past forms of verbs that take an object ("sent a letter", "gave a speech")
 _PAST_VERBS = _grammar("past_verbs")
+# Participles of polling after a noun or "those" ("those surveyed said", "voters polled say")
+_POLLED = _grammar("polled")
 # Question words: never a speaker
 _WH_WORDS = _grammar("wh_words")
 # Adjectives after a source noun that take a preposition ("people familiar with the talks")
@@ -411,6 +413,8 @@ class Attributor:
             return True  # "environmentalists", "protesters", "physicians": people who can speak
         if head.norm in _WH_WORDS:
             return False  # "Why not just say …"
+        if head.norm.isdigit() and self.text[head.end:head.end + 1] == "%":
+            return True  # "42% say": a share of those asked
         if head.norm == "old" and len(phrase) > 1 and phrase[-2].norm in ("year", "years") and \
                 self._gap(phrase[-2], head) == "-":
             return True  # "the 46-year-old": a person of that age
@@ -528,6 +532,8 @@ class Attributor:
                                 self._plausible_subject(antecedent):
                             return antecedent + toks[r:j + 1]
                     break
+        if len(phrase) >= 2 and phrase[-1].norm in _POLLED and not _cap(phrase[-1]):
+            return phrase  # "those surveyed said", "voters polled say"
         # "reports surfaced suggesting": the noun before a bare past-tense verb is the subject
         if len(phrase) >= 2 and not _cap(phrase[-1]) and phrase[-1].norm.endswith("ed"):
             phrase = phrase[:-1]
@@ -537,9 +543,10 @@ class Attributor:
             tail = phrase
             for _ in range(3):
                 k = next(n for n, t in enumerate(toks) if t is tail[0]) - 1
-                if k < 1 or toks[k].norm not in _SUBJECT_PREPOSITIONS or \
+                if k < 1 or toks[k].norm not in _SUBJECT_PREPOSITIONS and \
+                        not (toks[k].norm in _FAMILIAR_PREPOSITIONS and toks[k - 1].norm in _FAMILIAR) or \
                         re.search(r"[,;:“”\"()—–]", self._gap(toks[k], tail[0])):
-                    break
+                    break  # (and "people close to the mayor")
                 head = self._np_back(toks, k - 1)
                 if not head:
                     break
@@ -857,8 +864,9 @@ class Attributor:
             if _is_boundary(t) and (phrase or t.norm not in self.v.pronouns):
                 break
             if not phrase and t.norm not in _DETERMINERS and not _cap(t) and t.norm not in self.v.pronouns \
-                    and t.norm not in self.v.anonymous_heads and t.norm not in self.v.title_words:
-                return []
+                    and t.norm not in self.v.anonymous_heads and t.norm not in self.v.title_words and \
+                    not self._name_follows(toks, j, min(len(toks), j + 5)):
+                return []  # (but "said conservative activist Bob Klaus": a description, then a name)
             phrase.append(t)
             if t.norm in self.v.pronouns:
                 j += 1
@@ -939,7 +947,7 @@ class Attributor:
         # comes after it, never before
         participle = toks[i].norm.endswith("ing") and not speaker_np
         # "As the Post observed, Republicans control …": the clause after the comma
-        if speaker_np and not np_after and re.fullmatch(r"(?:.*,\s*)?[Aa]s\s+", text[start:speaker_np[0].start]):
+        if speaker_np and not np_after and re.fullmatch(r"(?:.*,\s*(?:and\s+|but\s+)?)?[Aa]s\s+", text[start:speaker_np[0].start]):
             clause = re.match(r"(?:\s+(?:in|on|at|during|last|this|earlier|later|yesterday|today|recently|"
                               r"previously|again|also|once|before|after|here|there)\b[^,;:.!?“”\"]{0,40})?"
                               r"\s*,\s*(?=\S)", rest)  # not "As the team considers its approach, …"
@@ -1617,7 +1625,7 @@ class Attributor:
             if k + 1 < len(phrase) and re.search(r"[,(—–―]|--", self._gap(t, phrase[k + 1])):
                 segments.append([])
         head = segments[0]
-        cut = next((n for n, t in enumerate(head) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
+        cut = next((n for n, t in enumerate(head) if n and (t.norm in _SUBJECT_PREPOSITIONS or t.norm in _FAMILIAR)), 0)
         if cut and len(segments) == 1:
             # "officials at the Pentagon", "a narrator in the ad": the noun before the preposition speaks
             first = self.resolve(head[:cut])
