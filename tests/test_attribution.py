@@ -808,3 +808,13 @@ def test_people_close_to_someone_before_a_cue():
     text = audit.article.text
     rel = [(text[a.source_start:a.source_end], a.source) for a in audit.analysis.attributions]
     assert ("people close to the mayor", "people close to the mayor") in rel
+
+
+def test_a_verb_in_s_after_a_noun_phrase_with_a_is_a_verb():
+    rel = _spans("A harbour poll shows Ida Holm with a lead over the mayor.")
+    assert _has(rel, "A harbour poll", "shows", "Ida Holm with a lead")
+
+
+def test_a_title_after_a_verb_of_showing_does_not_make_it_a_modifier():
+    rel = _spans("Polls show Sen. Ida Holm trailing the mayor.")
+    assert _has(rel, "Polls", "show", "Sen. Ida Holm trailing")

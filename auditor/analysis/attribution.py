@@ -1244,7 +1244,9 @@ class Attributor:
                          (i == 1 or _PUNCT_GAP.search(self._gap(toks[i - 2], toks[i - 1])))):
                 continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
             if base in self.v.noun_like and not past and j + 1 < len(toks) and \
-                    toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]):
+                    toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]) and \
+                    (cue_tok.norm in self.v.title_modifiers or cue_tok.norm in self.v.title_words or
+                     base in self.v.object_cues):
                 continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
             gap_before = text[toks[i - 1].end:c_start] if i > 0 else ""
             left = self._subject_left(toks, i, start)
@@ -1267,8 +1269,10 @@ class Attributor:
                     not self._plausible_subject(left[-1:]) and not self._head_before_preposition(left):
                 left = []
             if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that \
-                    and not (cue_tok.norm.endswith("s") and any(t.norm == "of" for t in left)):
-                continue  # "a Donald Trump tweet", "a government plan": a compound noun
+                    and not (cue_tok.norm.endswith("s") and any(t.norm == "of" for t in left)) \
+                    and not (cue_tok.norm.endswith("s") and not cue_tok.norm.endswith("ss") and len(left) > 1 and
+                             not _cap(left[-1]) and self._can_speak(left[-1])):
+                continue  # "a Donald Trump tweet", "a government plan": a compound noun (not "a poll shows")
             if base in self.v.naming_verbs and past and j + 1 < len(toks) and \
                     (_cap(toks[j + 1]) and toks[j + 1].norm not in self.v.pronouns or toks[j + 1].norm == "the") \
                     and ("," in gap_before or left and left[0].norm in ("a", "an")):
