@@ -818,3 +818,11 @@ def test_a_verb_in_s_after_a_noun_phrase_with_a_is_a_verb():
 def test_a_title_after_a_verb_of_showing_does_not_make_it_a_modifier():
     rel = _spans("Polls show Sen. Ida Holm trailing the mayor.")
     assert _has(rel, "Polls", "show", "Sen. Ida Holm trailing")
+
+
+def test_an_opening_in_a_poll_reports_what_the_poll_found():
+    rel = _spans("In a harbour poll released Monday, 50 percent of respondents chose Holm.")
+    assert _has(rel, "a harbour poll", "In", "50 percent of respondents chose Holm")
+    rel = _spans("In a memo released as polls closed, Ida Holm acknowledged the two had split the first votes.")
+    assert _has(rel, "Ida Holm", "acknowledged", "the two had split the first votes")
+    assert not any(c == "In" for _, c, _ in rel)

@@ -136,6 +136,8 @@ _CONJUNCTIONS = _grammar("conjunctions")
 _PAST_VERBS = _grammar("past_verbs")
 # Participles of polling after a noun or "those" ("those surveyed said", "voters polled say")
 _POLLED = _grammar("polled")
+# Sources of findings that may follow an opening "In" ("In a poll released Monday, …")
+_EVIDENCE_HEADS = _grammar("evidence_heads")
 # Question words: never a speaker
 _WH_WORDS = _grammar("wh_words")
 # Adjectives after a source noun that take a preposition ("people familiar with the talks")
@@ -1013,6 +1015,30 @@ class Attributor:
                 return [span], naming
         return None
 
+    def _in_evidence(self, toks: list[Token], end: int) -> Found | None:
+        """"In a poll released Monday, 50 percent chose Lee": a sentence that opens with "In" and a poll,
+        survey or study before a comma reports what that source found (the clause after the comma)."""
+        text = self.text
+        head = None
+        for k in range(1, min(len(toks), 16)):
+            gap = self._gap(toks[k - 1], toks[k])
+            if re.search(r"[;:“”\"()—–―]|[.!?]\s", gap):
+                return None
+            if "," in gap:
+                break
+            if head is None and toks[k].norm in _EVIDENCE_HEADS:
+                head = k
+        else:
+            return None
+        if head is None or self._in_quote(toks[0].start) or k >= len(toks):
+            return None
+        content = _trim(text, toks[k].start, end)
+        if content[1] - content[0] < 12:
+            return None
+        np = toks[1:head + 1]
+        speaker = self.resolve(np) or Speaker(text[np[0].start:np[-1].end], "document")
+        return Found(speaker, (np[0].start, np[-1].end), (toks[0].start, toks[0].end), [content], "indirect")
+
     def _introduced_text(self, toks: list[Token], end: int) -> Found | None:
         """"Read his full statement below:", "The letter reads in part:" ¶ …: a sentence that ends its
         paragraph with a colon after a noun of saying introduces the next paragraph as that text."""
@@ -1143,6 +1169,10 @@ class Attributor:
         if label is not None:
             found.append(label)
             claimed_quotes.update(q for q in quotes if label.content[0][0] <= q[0])
+        # "In a poll released Monday, 50 percent chose …": what the poll found
+        evidence = self._in_evidence(toks, end) if toks[0].norm == "in" and label is None else None
+        if evidence is not None:
+            found.append(evidence)
         # according to X
         lo_m = bisect.bisect_left(self._match_starts, start)
         hi_m = bisect.bisect_left(self._match_starts, end, lo_m)
@@ -1408,6 +1438,8 @@ class Attributor:
             if speaker is not None:
                 sentence_subject = speaker
         found.extend(self._nominal_cues(toks, end, found))
+        if evidence is not None and any(f is not evidence and evidence.content[0][0] <= f.cue_span[0] for f in found):
+            found.remove(evidence)  # "In a study, three economists estimated …": theirs, not the study's
         if not found:
             introduced = self._introduced_text(toks, end)
             if introduced is not None:
