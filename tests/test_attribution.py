@@ -826,3 +826,11 @@ def test_an_opening_in_a_poll_reports_what_the_poll_found():
     rel = _spans("In a memo released as polls closed, Ida Holm acknowledged the two had split the first votes.")
     assert _has(rel, "Ida Holm", "acknowledged", "the two had split the first votes")
     assert not any(c == "In" for _, c, _ in rel)
+
+
+def test_a_short_quotation_before_a_cue_with_a_clause_is_not_what_was_said():
+    rel = _spans("On the radio show “Harbour,” Ida Holm said the ferry would win.")
+    assert _has(rel, "Ida Holm", "said", "the ferry would win")
+    assert not any("Harbour" in b for _, _, b in rel)
+    rel = _spans("“Wow,” she said as she turned around.")
+    assert any(c == "said" and "Wow" in b for _, c, b in rel)

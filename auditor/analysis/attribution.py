@@ -975,7 +975,8 @@ class Attributor:
         # "Lee says, win or lose, she is staying in the race", "She said, if elected, she would …": a clause
         # after an aside
         aside = _ASIDE_THEN_CLAUSE.match(rest) if (speaker_np and not np_after or participle) and \
-            base not in self.v.object_cues and base not in self.v.as_verbs and base not in self.v.noun_like and \
+            (base not in self.v.object_cues or base in self.v.bare_clause_cues) and base not in self.v.as_verbs and \
+            base not in self.v.noun_like and \
             base not in self.v.response_verbs and base != "continue" else None
         if aside and (aside.group(1).lower() in self.v.clause_openers or aside.group(1)[:1].isupper()):
             return [(end - len(rest) + aside.start(1), end)], True
@@ -1357,6 +1358,18 @@ class Attributor:
                     _SENTENCE_TAIL.fullmatch(text, c_end, end):
                 # “We are ready.” Berg said. — the quotation closed the sentence before this one
                 q_before = self._quote_before(start)
+            result = None
+            if q_before and not q_after and len(_WORD.findall(text, q_before[0], q_before[1])) <= 3 and \
+                    speaker_np and speaker_np[0].start < c_start and base not in _LISTENER_VERBS and \
+                    (w := re.match(r"\s+(?:that\s+)?([\w’']+)", text[c_end:end])) is not None and \
+                    (w.group(1).lower() in self.v.clause_openers or w.group(1)[:1].isupper()):
+                # “Hannity,” Gingrich said the ticket would win: a short quotation (a name, a scare quote) before
+                # a cue with a clause of its own after it is not what was said
+                result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
+                if result is not None and result[1] and all(s >= c_end for s, _ in result[0]):
+                    q_before = None
+                else:
+                    result = None
             if q_before:
                 content.append(q_before)
                 kind = "direct"
@@ -1364,7 +1377,8 @@ class Attributor:
                 content.append(q_after)
                 kind = "direct"
             if not content:
-                result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
+                if result is None:
+                    result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
                 if result is None:
                     continue
                 content, voiced = result
