@@ -834,3 +834,11 @@ def test_a_short_quotation_before_a_cue_with_a_clause_is_not_what_was_said():
     assert not any("Harbour" in b for _, _, b in rel)
     rel = _spans("“Wow,” she said as she turned around.")
     assert any(c == "said" and "Wow" in b for _, c, b in rel)
+
+
+def test_cues_inside_a_speaker_label_paragraph_are_the_label_speaker_s():
+    rel = _spans("The interview went on.\nHOLM: Well, I think the whole harbour needs to work together. They want "
+                 "a new pier.\nThe mayor said the ferry was late.")
+    assert any(s == "HOLM" and c == ":" for s, c, _ in rel)
+    assert not any(c in ("think", "want") for _, c, _ in rel)
+    assert _has(rel, "The mayor", "said", "the ferry was late")

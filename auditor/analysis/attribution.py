@@ -252,6 +252,7 @@ class Attributor:
         self._possessives: list[int] = list(compress(range(len(norms)), map("s".__eq__, norms)))
         self._hearsay_at: list[int] = list(compress(range(len(norms)), map(hearsay.__contains__, norms)))
         self._lo = 0
+        self._label_span = (0, 0)  # what a "NAME:" label at a paragraph's start gives its speaker
         self.mentions = _name_mentions(text, vocab)
         self.quotes = quotes
         self._quote_starts = [s for s, _ in quotes]
@@ -1168,6 +1169,7 @@ class Attributor:
         # "Name: …" at the start of a paragraph (interviews, transcripts, headlines)
         label = self._speaker_label(toks, start, end)
         if label is not None:
+            self._label_span = label.content[0]
             found.append(label)
             claimed_quotes.update(q for q in quotes if label.content[0][0] <= q[0])
         # "In a poll released Monday, 50 percent chose …": what the poll found
@@ -1224,7 +1226,8 @@ class Attributor:
             longest[m.start] = max(longest.get(m.start, 0), m.end)
         for m in by_list[CUE]:
             c_start, c_end = m.start, m.end
-            if self._in_quote(c_start) or c_end < longest[c_start]:
+            if self._in_quote(c_start) or c_end < longest[c_start] or \
+                    self._label_span[0] <= c_start < self._label_span[1]:  # "FALLIN: I think …": the label's
                 continue  # "calling for": the phrase, not "calling" as well
             if text[c_start - 1:c_start] in ("-", "‐"):
                 continue  # "establishment-backed", "state-endorsed": a compound adjective, not a verb
