@@ -842,3 +842,12 @@ def test_cues_inside_a_speaker_label_paragraph_are_the_label_speaker_s():
     assert any(s == "HOLM" and c == ":" for s, c, _ in rel)
     assert not any(c in ("think", "want") for _, c, _ in rel)
     assert _has(rel, "The mayor", "said", "the ferry was late")
+
+
+def test_according_to_a_document_from_an_agent_is_the_agent_s():
+    audit = _audit("The ferry is late, according to a report from the harbour board.")
+    text = audit.article.text
+    rel = [(text[a.source_start:a.source_end], a.source, a.cue) for a in audit.analysis.attributions]
+    assert ("a report from the harbour board", "the harbour board", "according to") in rel
+    rel = _spans("The pier costs $12 an hour to run, according to calculations by Ida Holm of the Harbour Institute.")
+    assert _has(rel, "calculations by Ida Holm", "according to", "The pier costs $12 an hour to run")

@@ -138,6 +138,8 @@ _PAST_VERBS = _grammar("past_verbs")
 _POLLED = _grammar("polled")
 # Sources of findings that may follow an opening "In" ("In a poll released Monday, …")
 _EVIDENCE_HEADS = _grammar("evidence_heads")
+# Prepositions before the agent of a document after "according to" ("a report from the agency")
+_AGENT_PREPOSITIONS = _grammar("agent_prepositions")
 # Question words: never a speaker
 _WH_WORDS = _grammar("wh_words")
 # Adjectives after a source noun that take a preposition ("people familiar with the talks")
@@ -1209,6 +1211,14 @@ class Attributor:
                 continue
             speaker = self.resolve(np) or Speaker(self.text[np[0].start:np[-1].end], "anonymous")
             np_end = np[-1].end
+            # "according to a report from the agency", "… audio provided by Harbour Radio": the agent speaks
+            k = idx + len(np)
+            if k + 1 < len(toks) and toks[k].norm in _AGENT_PREPOSITIONS and \
+                    not _PUNCT_GAP.search(self._gap(np[-1], toks[k]) + self._gap(toks[k], toks[k + 1])):
+                agent = self._np_forward(toks, k + 1)
+                if agent and agent[-1].norm not in self.v.pronouns and self._plausible_subject(agent):
+                    speaker = self.resolve(agent) or speaker
+                    np_end = agent[-1].end
             before = text[start:a_start].rstrip(" ,;—–")
             if before.strip():
                 content = [(start, start + len(before))]
