@@ -851,3 +851,8 @@ def test_according_to_a_document_from_an_agent_is_the_agent_s():
     assert ("a report from the harbour board", "the harbour board", "according to") in rel
     rel = _spans("The pier costs $12 an hour to run, according to calculations by Ida Holm of the Harbour Institute.")
     assert _has(rel, "calculations by Ida Holm", "according to", "The pier costs $12 an hour to run")
+
+
+def test_an_owner_s_view_is_that():
+    rel = _spans("Holm's view is that the ferry is late.")
+    assert _has(rel, "Holm's", "view", "the ferry is late")

@@ -1624,7 +1624,9 @@ class Attributor:
             if any(f.cue_span[0] <= toks[k].start < f.cue_span[1] or f.source_span[0] <= toks[k].start <
                    f.source_span[1] for f in found):
                 continue  # already the subject of a cue ("Lavrov's remarks signal that …")
-            comp = re.match(r"\s*(that|of|for|about|against|to|on|over)\b\s*", text[toks[k].end:end])
+            # ("Lavrov's view is that …": the complement after a form of "be")
+            comp = re.match(r"\s*(?:(?:is|was)\s+(?=that\b))?(that|of|for|about|against|to|on|over)\b\s*",
+                            text[toks[k].end:end])
             if not comp or comp.group(1) == "to" and not re.match(r"[a-z]+\b", text[toks[k].end + comp.end():end]):
                 continue
             owner = self._np_back(toks, i - 1)
