@@ -548,10 +548,9 @@ class Attributor:
             tail = phrase
             for _ in range(3):
                 k = next(n for n, t in enumerate(toks) if t is tail[0]) - 1
-                if k < 1 or toks[k].norm not in _SUBJECT_PREPOSITIONS and \
-                        not (toks[k].norm in _FAMILIAR_PREPOSITIONS and toks[k - 1].norm in _FAMILIAR) or \
+                if k < 1 or toks[k].norm not in _SUBJECT_PREPOSITIONS or \
                         re.search(r"[,;:“”\"()—–]", self._gap(toks[k], tail[0])):
-                    break  # (and "people close to the mayor")
+                    break
                 head = self._np_back(toks, k - 1)
                 if not head:
                     break
