@@ -689,3 +689,168 @@ def test_a_show_title_after_a_speech_clause_is_nobody_s_words():
     rel = _spans("“The tide turned early,” Ida Holm said in an interview aired Monday on “Harbour Hour.”")
     assert _has(rel, "Ida Holm", "said", "The tide turned early")
     assert not any("Harbour Hour" in body for _, _, body in rel)
+
+
+def test_a_participle_after_a_verb_and_its_object_is_the_subject_s():
+    rel = _spans("The ferry union issued a statement on Friday saying the strike would go on.")
+    assert _has(rel, "The ferry union", "saying", "the strike would go on")
+
+
+def test_a_participle_after_a_listener_is_not_the_listener_s():
+    rel = _spans("Tamsin Gale sent a memo to The Harbour Gazette in April explaining that the plan would work.")
+    assert _has(rel, "Tamsin Gale", "explaining", "the plan would work")
+    rel = _spans("Advisers to the harbour board, saying the tolls were too high, asked for a vote.")
+    assert not any(s == "the harbour board" for s, _, _ in rel)
+
+
+def test_a_time_after_the_subject_is_no_opening_phrase():
+    rel = _spans("Holm continued on Saturday, saying that the plan came from the council.")
+    assert _has(rel, "Holm", "saying", "the plan came from the council")
+
+
+def test_a_time_or_a_place_is_not_the_subject_of_a_participle():
+    rel = _spans("At a ferry stop in Dover, Delaware, on Sunday, Mrs. Gale tried to clarify her remark, saying "
+                 "that the harbour should lead.")
+    assert _has(rel, "Mrs. Gale", "saying", "the harbour should lead")
+    rel = _spans("On Thursday evening Ida Holm gave her first speech as the nominee, seeking to prove her "
+                 "credentials.")
+    assert _has(rel, "Ida Holm", "seeking", "to prove her credentials")
+
+
+def test_a_participle_in_a_fronted_phrase_takes_the_subject_after_it():
+    rel = _spans("In rejecting a similar appeal from the two towns last month after a long hearing on the rules, "
+                 "the commission said the law was clear.")
+    assert _has(rel, "the commission", "rejecting", "a similar appeal from the two towns")
+    rel = _spans("After thanking the crowd, which cheered loudly, the mayor left the stage.")
+    assert _has(rel, "the mayor", "thanking", "the crowd")
+
+
+def test_a_cue_after_and_takes_the_subject_of_the_verb_it_is_coordinated_with():
+    rel = _spans("The crowd cheered when Holm spotted a sign and asked the band to stop.")
+    assert _has(rel, "Holm", "asked", "the band to stop")
+    rel = _spans("It was odd to watch Ida Gale, who campaigned on the ferry fares and sought the union's support.")
+    assert _has(rel, "who", "sought", "the union's support")
+
+
+def test_plural_nouns_in_men_reflexives_and_overall_before_a_cue():
+    rel = _spans("Harbour spokesmen said the tolls were too high.")
+    assert _has(rel, "Harbour spokesmen", "said", "the tolls were too high")
+    rel = _spans("Holm himself said that the pier was older.")
+    assert _has(rel, "Holm", "said", "the pier was older")
+    rel = _spans("Ferry riders overall said they had made up their minds.")
+    assert _has(rel, "Ferry riders", "said", "they had made up their minds")
+
+
+def test_a_quantifier_after_a_preposition_stays_in_the_subject():
+    rel = _spans("Ferry owners in both towns said the tolls were too high.")
+    assert _has(rel, "Ferry owners in both towns", "said", "the tolls were too high")
+
+
+def test_a_cue_word_inside_a_hyphenated_word_does_not_end_a_subject():
+    rel = _spans("The self-described harbour historian said the pier was older.")
+    assert _has(rel, "The self-described harbour historian", "said", "the pier was older")
+
+
+def test_another_alone_is_a_subject():
+    rel = _spans("One ferry owner praised the plan. Yet another said the tolls were too high.")
+    assert _has(rel, "another", "said", "the tolls were too high")
+
+
+def test_a_title_word_that_ends_the_phrase_names_a_person():
+    rel = _spans("The ferry is hanging on, but it is under pressure, said the company's chief executive, "
+                 "Ida Holm.")
+    assert any(s.startswith("the company's chief executive") and c == "said" for s, c, _ in rel)
+
+
+def test_a_source_close_to_someone_after_an_inverted_cue():
+    rel = _spans("“It is a way to take part,” said a source close to the harbour board.")
+    assert _has(rel, "a source close to the harbour board", "said", "It is a way to take part")
+    rel = _spans("“It is a way to take part,” said a member.")
+    assert _has(rel, "a member", "said", "It is a way to take part")
+
+
+def test_an_opening_conjunction_before_a_name_and_its_apposition():
+    rel = _spans("And Dover's Ida Holm, one of only a handful of ferry captains, said the tolls were too high.")
+    assert any(s.startswith("Dover's Ida Holm") and c == "said" and "tolls were too high" in b for s, c, b in rel)
+
+
+def test_an_aside_between_dashes_before_a_that_clause():
+    rel = _spans("Holm said — on the radio, as it happens — that the ferry was late.")
+    assert _has(rel, "Holm", "said", "the ferry was late")
+
+
+def test_a_clause_after_an_aside_between_commas():
+    rel = _spans("Ida Holm says, win or lose in the vote, she is staying in the race.")
+    assert _has(rel, "Ida Holm", "says", "she is staying in the race")
+    rel = _spans("She also sent a note saying, if elected, she would cut the tolls.")
+    assert _has(rel, "She", "saying", "she would cut the tolls")
+
+
+def test_those_surveyed_and_a_percentage_are_subjects():
+    rel = _spans("Again, those surveyed said the ferry was the best way to travel.")
+    assert _has(rel, "those surveyed", "said", "the ferry was the best way")
+    rel = _spans("On the toll issue, 42% say they are opposed.")
+    assert _has(rel, "42", "say", "they are opposed")
+
+
+def test_as_a_source_noted_after_and():
+    rel = _spans("The files were sealed, and as Holm noted, people involved could still be fined.")
+    assert _has(rel, "Holm", "noted", "people involved could still be fined")
+
+
+def test_an_inverted_subject_may_open_with_a_description_before_a_name():
+    rel = _spans("“The tide is late,” said harbour activist Ida Holm.")
+    assert _has(rel, "harbour activist Ida Holm", "said", "The tide is late")
+
+
+def test_a_source_close_to_someone_is_named_for_the_source():
+    audit = _audit("“It is a way to take part,” said a source close to the harbour board.")
+    assert any(a.source == "a source close to the harbour board" for a in audit.analysis.attributions)
+
+
+def test_a_verb_in_s_after_a_noun_phrase_with_a_is_a_verb():
+    rel = _spans("A harbour poll shows Ida Holm with a lead over the mayor.")
+    assert _has(rel, "A harbour poll", "shows", "Ida Holm with a lead")
+
+
+def test_a_title_after_a_verb_of_showing_does_not_make_it_a_modifier():
+    rel = _spans("Polls show Sen. Ida Holm trailing the mayor.")
+    assert _has(rel, "Polls", "show", "Sen. Ida Holm trailing")
+
+
+def test_an_opening_in_a_poll_reports_what_the_poll_found():
+    rel = _spans("In a harbour poll released Monday, 50 percent of respondents chose Holm.")
+    assert _has(rel, "a harbour poll", "In", "50 percent of respondents chose Holm")
+    rel = _spans("In a memo released as polls closed, Ida Holm acknowledged the two had split the first votes.")
+    assert _has(rel, "Ida Holm", "acknowledged", "the two had split the first votes")
+    assert not any(c == "In" for _, c, _ in rel)
+
+
+def test_a_short_quotation_before_a_cue_with_a_clause_is_not_what_was_said():
+    rel = _spans("On the radio show “Harbour,” Ida Holm said the ferry would win.")
+    assert _has(rel, "Ida Holm", "said", "the ferry would win")
+    assert not any("Harbour" in b for _, _, b in rel)
+    rel = _spans("“Wow,” she said as she turned around.")
+    assert any(c == "said" and "Wow" in b for _, c, b in rel)
+
+
+def test_cues_inside_a_speaker_label_paragraph_are_the_label_speaker_s():
+    rel = _spans("The interview went on.\nHOLM: Well, I think the whole harbour needs to work together. They want "
+                 "a new pier.\nThe mayor said the ferry was late.")
+    assert any(s == "HOLM" and c == ":" for s, c, _ in rel)
+    assert not any(c in ("think", "want") for _, c, _ in rel)
+    assert _has(rel, "The mayor", "said", "the ferry was late")
+
+
+def test_according_to_a_document_from_an_agent_is_the_agent_s():
+    audit = _audit("The ferry is late, according to a report from the harbour board.")
+    text = audit.article.text
+    rel = [(text[a.source_start:a.source_end], a.source, a.cue) for a in audit.analysis.attributions]
+    assert ("a report from the harbour board", "the harbour board", "according to") in rel
+    rel = _spans("The pier costs $12 an hour to run, according to calculations by Ida Holm of the Harbour Institute.")
+    assert _has(rel, "calculations by Ida Holm", "according to", "The pier costs $12 an hour to run")
+
+
+def test_an_owner_s_view_is_that():
+    rel = _spans("Holm's view is that the ferry is late.")
+    assert _has(rel, "Holm's", "view", "the ferry is late")

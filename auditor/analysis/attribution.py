@@ -121,6 +121,25 @@ _COMMA_PARTICIPLE = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]{2,}ing)\b")
 _NOT_PARTICIPLES = _grammar("not_participles")
 # Participles that open a sentence capitalised ("Having announced that …"): never a name
 _PARTICIPLE_OPENERS = _grammar("participle_openers")
+# Prepositions before a listener or a target ("a letter to the mayor asking …"): the noun after them is no
+# speaker of a participle that follows
+_RECIPIENT_PREPOSITIONS = _grammar("recipient_prepositions")
+# Prepositions: the name after one is no subject ("At a rally in Reno, the mayor …")
+_PREPOSITIONS = _grammar("prepositions")
+# Words of a title that name a person when they end the phrase ("the chief executive", "the general")
+_MODIFIER_HEADS = _grammar("modifier_heads")
+# Prepositions after an adjective of closeness ("close to", "familiar with", "involved in")
+_FAMILIAR_PREPOSITIONS = _grammar("familiar_prepositions")
+# Conjunctions that may open a sentence before its subject ("And Jo Lin, a teacher, said …")
+_CONJUNCTIONS = _grammar("conjunctions")
+# Common irregular past forms of verbs that take an object ("sent a letter", "gave a speech")
+_PAST_VERBS = _grammar("past_verbs")
+# Participles of polling after a noun or "those" ("those surveyed said", "voters polled say")
+_POLLED = _grammar("polled")
+# Sources of findings that may follow an opening "In" ("In a poll released Monday, …")
+_EVIDENCE_HEADS = _grammar("evidence_heads")
+# Prepositions before the agent of a document after "according to" ("a report from the agency")
+_AGENT_PREPOSITIONS = _grammar("agent_prepositions")
 # Question words: never a speaker
 _WH_WORDS = _grammar("wh_words")
 # Adjectives after a source noun that take a preposition ("people familiar with the talks")
@@ -163,7 +182,8 @@ _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|thro
 # aides, however, that …")
 # (a listener is no clause: "said the plan would fail and added that …" is no listener)
 _OBJECT_THAT = re.compile(r"(?:\s+(?!(?:that|and|but|or|because|when|if|while)\b)[\w’'-]+){0,8}?"
-                          r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,)?\s+that\b\s*|\s*:\s*")
+                          r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|,|\s*[—–―]\s*[^—–―;:.!?“”\"\n]{2,60}[—–―])?\s+that\b\s*|"
+                          r"\s*:\s*")
 # After a cue, where, when or how it was said and then a that-clause or a colon: "said on Tuesday that …",
 # "argued emphatically that …", "said, however, that …", "said, without evidence, that …" (a time or place,
 # not an object: "rejected proposals that …")
@@ -171,7 +191,9 @@ _ADVERBIAL_THAT = re.compile(
     r"(?:\s+[a-z]{2,}ly\b|\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|again|also|"
     r"publicly|privately|repeatedly|before|after|via|through|from|with|while|when|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
-    r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},)?\s+that\b\s*|\s*:\s*", re.I)
+    r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|\s*[—–―]\s*[^—–―;:.!?“”\"\n]{2,60}[—–―])?\s+that\b\s*|\s*:\s*", re.I)
+# An aside between commas right after a cue, then the first word of a clause ("said, if elected, she …")
+_ASIDE_THEN_CLAUSE = re.compile(r"\s*,\s*[^,;:.!?“”\"\n]{2,60},\s*(\w+)")
 # Verbs whose object is the listener ("told The Post on Thursday"): with nothing else after them, the
 # content is the clause before the comma
 _LISTENER_VERBS = _grammar("listener_verbs")
@@ -232,6 +254,7 @@ class Attributor:
         self._possessives: list[int] = list(compress(range(len(norms)), map("s".__eq__, norms)))
         self._hearsay_at: list[int] = list(compress(range(len(norms)), map(hearsay.__contains__, norms)))
         self._lo = 0
+        self._label_span = (0, 0)  # what a "NAME:" label at a paragraph's start gives its speaker
         self.mentions = _name_mentions(text, vocab)
         self.quotes = quotes
         self._quote_starts = [s for s, _ in quotes]
@@ -373,8 +396,9 @@ class Attributor:
                 break
             if _is_boundary(t):
                 break
-            if t.norm in _BETWEEN and not _cap(t) and phrase:
-                break
+            if t.norm in _BETWEEN and not _cap(t) and phrase and \
+                    not (t.norm in _DETERMINERS and j > 0 and toks[j - 1].norm in _SUBJECT_PREPOSITIONS):
+                break  # (not "both" in "bundlers in both parties")
             if phrase and t.start in self._cue_starts:
                 break  # "said drivers had asked": another cue verb ends the subject
             phrase.insert(0, t)
@@ -394,12 +418,15 @@ class Attributor:
             return True  # "environmentalists", "protesters", "physicians": people who can speak
         if head.norm in _WH_WORDS:
             return False  # "Why not just say …"
+        if head.norm.isdigit() and self.text[head.end:head.end + 1] == "%":
+            return True  # "42% say": a share of those asked
         if head.norm == "old" and len(phrase) > 1 and phrase[-2].norm in ("year", "years") and \
                 self._gap(phrase[-2], head) == "-":
             return True  # "the 46-year-old": a person of that age
         return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
                     or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
-                    or head.norm in self.v.title_words and head.norm not in self.v.title_modifiers
+                    or head.norm in self.v.title_words and (head.norm not in self.v.title_modifiers or
+                                                            head.norm in _MODIFIER_HEADS)
                     or head.norm in self.v.relative_pronouns)
 
     def _possessor(self, phrase: list[Token]) -> list[Token]:
@@ -510,6 +537,8 @@ class Attributor:
                                 self._plausible_subject(antecedent):
                             return antecedent + toks[r:j + 1]
                     break
+        if len(phrase) >= 2 and phrase[-1].norm in _POLLED and not _cap(phrase[-1]):
+            return phrase  # "those surveyed said", "voters polled say"
         # "reports surfaced suggesting": the noun before a bare past-tense verb is the subject
         if len(phrase) >= 2 and not _cap(phrase[-1]) and phrase[-1].norm.endswith("ed"):
             phrase = phrase[:-1]
@@ -550,9 +579,34 @@ class Attributor:
         people or for a text ("tweets saying", "a letter urging", "protesters chanting")."""
         norm = head.norm
         return _cap(head) or norm in self.v.pronouns or norm in self.v.anonymous_heads or \
-            norm in self.v.title_words and norm not in self.v.title_modifiers or norm in self.v.speech_nouns or \
+            norm in self.v.title_words and (norm not in self.v.title_modifiers or norm in _MODIFIER_HEADS) or \
+            norm in self.v.speech_nouns or \
             norm in self.v.document_heads or norm in self.v.institution_heads or \
             len(norm) > 4 and norm.endswith(_PERSON_ENDINGS) or norm in self.v.relative_pronouns
+
+    def _object_before_participle(self, toks: list[Token], left: list[Token]) -> bool:
+        """Is the noun phrase before a participle the object of a verb or a preposition ("wrote a letter to
+        the mayor asking …", "issued a statement saying …")? Then the participle is the clause subject's."""
+        k = next((n for n, t in enumerate(toks) if t is left[0]), 0)
+        if k > 1 and toks[k - 1].norm in _RECIPIENT_PREPOSITIONS and \
+                not _PUNCT_GAP.search(self._gap(toks[k - 2], left[0])) and not self._person_noun(toks[k - 2]):
+            return True  # (not "advisers to the governor saying": the advisers speak)
+        # "issued a statement": a past verb, then a determiner and the noun
+        det = next((n for n in range(len(left) - 1, 0, -1) if left[n].norm in _DETERMINERS), 0)
+        return any(not _cap(t) and (t.norm.endswith("ed") or t.norm in self.v.irregular_past or t.norm in _PAST_VERBS)
+                   for t in left[:det])
+
+    def _verb_form(self, tok: Token) -> bool:
+        """A finite verb or a past participle ("continued", "spoke", "has")."""
+        norm = tok.norm
+        return len(norm) > 3 and norm.endswith("ed") or norm in self.v.irregular_past or norm in _AUXILIARIES or \
+            norm in _BE or tok.start in self._cue_starts
+
+    def _person_noun(self, tok: Token) -> bool:
+        """A name or a noun for people ("advisers", "a spokesman", "the senator")."""
+        norm = tok.norm
+        return _cap(tok) or norm in self.v.anonymous_heads or norm in self.v.title_words or \
+            len(norm) > 4 and norm.endswith(_PERSON_ENDINGS)
 
     def _head_before_preposition(self, phrase: list[Token]) -> bool:
         """Does a subject like "a narrator in the ad" have a head that can speak before its preposition?"""
@@ -593,6 +647,8 @@ class Attributor:
             while head_end < j and "," not in self._gap(toks[head_end], toks[head_end + 1]) \
                     and "(" not in self._gap(toks[head_end], toks[head_end + 1]):
                 head_end += 1
+            if toks[k].norm in _CONJUNCTIONS and k == first and k < head_end:
+                k += 1  # "And Jo Lin, a teacher, said …"
             if toks[k].norm in _SUBORDINATORS and k < head_end and \
                     (_cap(toks[k + 1]) or toks[k + 1].norm in _DETERMINERS | _OWNERS):
                 k += 1  # "…, when Mr. Hale, who had lost, called for …": the subject after the conjunction
@@ -619,6 +675,10 @@ class Attributor:
                 while k + 1 < before and _cap(toks[k + 1]) and not re.search(r"[,;:“”\"]", self._gap(toks[k], toks[k + 1])):
                     k += 1
                     run.append(toks[k])
+                if run[-1].norm in self.v.time_words or len(run) < k + 1 and \
+                        toks[k - len(run)].norm in _PREPOSITIONS:
+                    k += 1
+                    continue  # "On Sunday", "at a rally in Ames, Iowa": a time or a place, not the subject
                 speaker = self.resolve(run)
                 if speaker is not None and speaker.kind in ("named", "institution"):
                     return speaker, run
@@ -644,11 +704,18 @@ class Attributor:
         comma = next((n for n in range(k + 1, min(len(toks), k + 16)) if "," in self._gap(toks[n - 1], toks[n])), -1)
         opener = toks[k].norm in _OPENERS or toks[k].norm in self.v.time_words or _adverb(toks[k]) or \
             toks[k].norm.endswith(("ing", "ed")) and len(toks[k].norm) > 5 or \
-            0 < comma - k <= 4 and any(t.norm in self.v.time_words or t.norm == "ago" for t in toks[k:comma])
+            0 < comma - k <= 4 and any(t.norm in self.v.time_words or t.norm == "ago" for t in toks[k:comma]) and \
+            not any(self._verb_form(t) for t in toks[k + 1:comma])  # not "Cruz went on on Saturday, saying"
         if opener:
             if comma < 0:
                 return None, []
             k = comma
+            if toks[k].norm in self.v.relative_pronouns:
+                # "After thanking the crowd, which cheered, he said …": past the relative clause
+                k = next((n for n in range(k + 1, min(len(toks), k + 30))
+                          if "," in self._gap(toks[n - 1], toks[n])), len(toks))
+                if k >= len(toks):
+                    return None, []
         limit = before if before > k else len(toks)  # a cue inside the opener: its subject comes after it
         for _ in range(3):
             phrase = self._head_phrase(toks, k, limit)
@@ -666,6 +733,13 @@ class Attributor:
                     toks[n].norm not in _FUNCTION:
                 k = n
                 continue
+            # "At a rally in Dover, Delaware, on Sunday, Mrs. Hale …": a time after the place
+            if opener and n < limit and "," in self._gap(after, toks[n]) and _cap(after) and \
+                    toks[n].norm in self.v.time_words:
+                m = next((m for m in range(n + 1, min(limit, n + 7)) if "," in self._gap(toks[m - 1], toks[m])), -1)
+                if m > 0 and not any(self._verb_form(t) for t in toks[n:m]):
+                    k = m
+                    continue
             break
         first = phrase[0]
         if first.norm in self.v.pronouns:
@@ -676,6 +750,54 @@ class Attributor:
             return None, []
         speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
         return speaker, phrase
+
+    def _coordinated_subject(self, toks: list[Token], i: int, start: int) -> list[Token]:
+        """The subject of the verb a cue after "and" or "but" is coordinated with: the nearest finite verb
+        before the conjunction that has a subject of its own ("… when Lee spotted a sign and asked …",
+        "Jo Holm, who came out and endorsed …"); [] when none is found."""
+        a = i - 1
+        while a > 0 and toks[a].norm not in ("and", "but"):
+            a -= 1
+            if i - a > 2:
+                return []
+        for v in range(a - 1, max(0, a - 20), -1):
+            gap = self._gap(toks[v], toks[v + 1])
+            if re.search(r"[;:“”\"()—–―]|[.!?]\s", gap):
+                return []
+            t = toks[v]
+            if not self._verb_form(t) or _cap(t) or toks[v - 1].norm == "to" or self._in_quote(t.start):
+                continue
+            left = self._subject_left(toks, v, start)
+            if not left or left[-1].norm in _FIRST_SECOND or left[-1].norm == "it":
+                continue
+            k = next(n for n, x in enumerate(toks) if x is left[0])
+            if k > 0 and toks[k - 1].norm in _PREPOSITIONS and not _PUNCT_GAP.search(self._gap(toks[k - 1], left[0])):
+                continue  # "relatives of the people killed": not a subject
+            if left[-1].norm in self.v.pronouns or left[-1].norm in self.v.relative_pronouns or \
+                    self._plausible_subject(left):
+                return left
+        return []
+
+    def _subject_after_phrase(self, toks: list[Token], i: int) -> tuple[Speaker | None, list[Token]]:
+        """The subject after a comma that closes a fronted phrase holding the cue at toks[i] ("In rejecting
+        the appeal last month, the court …", "After thanking the crowd, which cheered, she …")."""
+        n = i + 1
+        while n < len(toks):
+            if "," in self._gap(toks[n - 1], toks[n]):
+                if toks[n].norm not in self.v.relative_pronouns:
+                    phrase = self._head_phrase(toks, n, len(toks))
+                    if not phrase or phrase[0].norm in _FIRST_SECOND or phrase[0].norm == "it" or \
+                            phrase[-1] is toks[-1] or not (phrase[0].norm in self.v.pronouns or
+                                                         self._plausible_subject(phrase)):
+                        return None, []
+                    nxt = toks[n + len(phrase)] if n + len(phrase) < len(toks) else None
+                    if nxt is None or _PUNCT_GAP.search(self._gap(phrase[-1], nxt)):
+                        return None, []
+                    return self.resolve(phrase), phrase
+            elif re.search(r"[;:“”\"()—–―]", self._gap(toks[n - 1], toks[n])):
+                return None, []
+            n += 1
+        return None, []
 
     def _noun_phrase_before_verb(self, toks: list[Token], k: int, limit: int) -> list[Token]:
         """A clause's subject that opens with a determiner and ends right before a finite verb ("the man
@@ -746,17 +868,21 @@ class Attributor:
             if _is_boundary(t) and (phrase or t.norm not in self.v.pronouns):
                 break
             if not phrase and t.norm not in _DETERMINERS and not _cap(t) and t.norm not in self.v.pronouns \
-                    and t.norm not in self.v.anonymous_heads and t.norm not in self.v.title_words:
-                return []
+                    and t.norm not in self.v.anonymous_heads and t.norm not in self.v.title_words and \
+                    not self._name_follows(toks, j, min(len(toks), j + 5)):
+                return []  # (but "said conservative activist Bob Klaus": a description, then a name)
             phrase.append(t)
             if t.norm in self.v.pronouns:
                 j += 1
                 break
             j += 1
-        if not phrase or not self._plausible_subject(phrase):
+        # "said a source close to the mayor", "says a person familiar with the talks"
+        familiar = len(phrase) > 1 and phrase[-1].norm in _FAMILIAR and j < len(toks) and \
+            toks[j].norm in _FAMILIAR_PREPOSITIONS
+        if not phrase or not self._plausible_subject(phrase[:-1] if familiar else phrase):
             return []
-        if after_quote and j < len(toks) and toks[j].norm in _SUBJECT_PREPOSITIONS and \
-                toks[j].norm not in _AFTER_INVERSION and \
+        if (after_quote or familiar) and j < len(toks) and \
+                (toks[j].norm in _SUBJECT_PREPOSITIONS and toks[j].norm not in _AFTER_INVERSION or familiar) and \
                 not _PUNCT_GAP.search(self._gap(toks[j - 1], toks[j])):
             # "said Senator Jane Roe of Ohio", "said one person with knowledge of the talks, who …"
             k = j + 1
@@ -825,7 +951,7 @@ class Attributor:
         # comes after it, never before
         participle = toks[i].norm.endswith("ing") and not speaker_np
         # "As the Post observed, Republicans control …": the clause after the comma
-        if speaker_np and not np_after and re.fullmatch(r"(?:.*,\s*)?[Aa]s\s+", text[start:speaker_np[0].start]):
+        if speaker_np and not np_after and re.fullmatch(r"(?:.*,\s*(?:and\s+|but\s+)?)?[Aa]s\s+", text[start:speaker_np[0].start]):
             clause = re.match(r"(?:\s+(?:in|on|at|during|last|this|earlier|later|yesterday|today|recently|"
                               r"previously|again|also|once|before|after|here|there)\b[^,;:.!?“”\"]{0,40})?"
                               r"\s*,\s*(?=\S)", rest)  # not "As the team considers its approach, …"
@@ -848,6 +974,14 @@ class Attributor:
                     not _NEW_CLAUSE.match(rest, tail.end()) and not apposition:
                 content.append((end - len(rest) + tail.end(), end))
             return content, True
+        # "Lee says, win or lose, she is staying in the race", "She said, if elected, she would …": a clause
+        # after an aside
+        aside = _ASIDE_THEN_CLAUSE.match(rest) if (speaker_np and not np_after or participle) and \
+            (base not in self.v.object_cues or base in self.v.bare_clause_cues) and base not in self.v.as_verbs and \
+            base not in self.v.noun_like and \
+            base not in self.v.response_verbs and base != "continue" else None
+        if aside and (aside.group(1).lower() in self.v.clause_openers or aside.group(1)[:1].isupper()):
+            return [(end - len(rest) + aside.start(1), end)], True
         if np_after or not rest_starts_clause:
             return None
         lone = _LONE_ADVERB.match(rest)
@@ -883,6 +1017,30 @@ class Attributor:
                 naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back)\b", rest)
                 return [span], naming
         return None
+
+    def _in_evidence(self, toks: list[Token], end: int) -> Found | None:
+        """"In a poll released Monday, 50 percent chose Lee": a sentence that opens with "In" and a poll,
+        survey or study before a comma reports what that source found (the clause after the comma)."""
+        text = self.text
+        head = None
+        for k in range(1, min(len(toks), 16)):
+            gap = self._gap(toks[k - 1], toks[k])
+            if re.search(r"[;:“”\"()—–―]|[.!?]\s", gap):
+                return None
+            if "," in gap:
+                break
+            if head is None and toks[k].norm in _EVIDENCE_HEADS:
+                head = k
+        else:
+            return None
+        if head is None or self._in_quote(toks[0].start) or k >= len(toks):
+            return None
+        content = _trim(text, toks[k].start, end)
+        if content[1] - content[0] < 12:
+            return None
+        np = toks[1:head + 1]
+        speaker = self.resolve(np) or Speaker(text[np[0].start:np[-1].end], "document")
+        return Found(speaker, (np[0].start, np[-1].end), (toks[0].start, toks[0].end), [content], "indirect")
 
     def _introduced_text(self, toks: list[Token], end: int) -> Found | None:
         """"Read his full statement below:", "The letter reads in part:" ¶ …: a sentence that ends its
@@ -1012,8 +1170,13 @@ class Attributor:
         # "Name: …" at the start of a paragraph (interviews, transcripts, headlines)
         label = self._speaker_label(toks, start, end)
         if label is not None:
+            self._label_span = label.content[0]
             found.append(label)
             claimed_quotes.update(q for q in quotes if label.content[0][0] <= q[0])
+        # "In a poll released Monday, 50 percent chose …": what the poll found
+        evidence = self._in_evidence(toks, end) if toks[0].norm == "in" and label is None else None
+        if evidence is not None:
+            found.append(evidence)
         # according to X
         lo_m = bisect.bisect_left(self._match_starts, start)
         hi_m = bisect.bisect_left(self._match_starts, end, lo_m)
@@ -1030,9 +1193,9 @@ class Attributor:
         # cue words that read as verbs here: a noun-like cue in the present ("the report", "a news report")
         # does not end a subject phrase
         noun_like, irregular = self.v.noun_like, self.v.irregular_past
-        self._cue_starts = {m.start for m in by_list[CUE]
-                            if self.v.cue_bases[m.entry.term_index] not in noun_like
-                            or text[m.end - 2:m.end] == "ed" or text[m.start:m.end].lower() in irregular}
+        self._cue_starts = {m.start for m in by_list[CUE] if text[m.start - 1:m.start] != "-" and (
+                            self.v.cue_bases[m.entry.term_index] not in noun_like
+                            or text[m.end - 2:m.end] == "ed" or text[m.start:m.end].lower() in irregular)}
         for m in by_list[ACCORDING]:
             a_start, a_end = m.start, m.end
             if self._in_quote(a_start):
@@ -1047,6 +1210,14 @@ class Attributor:
                 continue
             speaker = self.resolve(np) or Speaker(self.text[np[0].start:np[-1].end], "anonymous")
             np_end = np[-1].end
+            # "according to a report from the agency", "… audio provided by Harbour Radio": the agent speaks
+            k = idx + len(np)
+            if k + 1 < len(toks) and toks[k].norm in _AGENT_PREPOSITIONS and \
+                    not _PUNCT_GAP.search(self._gap(np[-1], toks[k]) + self._gap(toks[k], toks[k + 1])):
+                agent = self._np_forward(toks, k + 1)
+                if agent and agent[-1].norm not in self.v.pronouns and self._plausible_subject(agent):
+                    speaker = self.resolve(agent) or speaker
+                    np_end = agent[-1].end
             before = text[start:a_start].rstrip(" ,;—–")
             if before.strip():
                 content = [(start, start + len(before))]
@@ -1064,7 +1235,8 @@ class Attributor:
             longest[m.start] = max(longest.get(m.start, 0), m.end)
         for m in by_list[CUE]:
             c_start, c_end = m.start, m.end
-            if self._in_quote(c_start) or c_end < longest[c_start]:
+            if self._in_quote(c_start) or c_end < longest[c_start] or \
+                    self._label_span[0] <= c_start < self._label_span[1]:  # "FALLIN: I think …": the label's
                 continue  # "calling for": the phrase, not "calling" as well
             if text[c_start - 1:c_start] in ("-", "‐"):
                 continue  # "establishment-backed", "state-endorsed": a compound adjective, not a verb
@@ -1115,7 +1287,9 @@ class Attributor:
                          (i == 1 or _PUNCT_GAP.search(self._gap(toks[i - 2], toks[i - 1])))):
                 continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
             if base in self.v.noun_like and not past and j + 1 < len(toks) and \
-                    toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]):
+                    toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]) and \
+                    (cue_tok.norm in self.v.title_modifiers or cue_tok.norm in self.v.title_words or
+                     base in self.v.object_cues):
                 continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
             gap_before = text[toks[i - 1].end:c_start] if i > 0 else ""
             left = self._subject_left(toks, i, start)
@@ -1125,7 +1299,8 @@ class Attributor:
             coordinated = i > 1 and toks[i - 1].norm in ("then", "later") and "," in self._gap(toks[i - 2], toks[i - 1])
             if cue_tok.norm.endswith("ing") and "," in gap_before or coordinated:
                 left = []  # "On Monday, Clinton leaned in, painting Trump as …": the clause's subject speaks
-            elif cue_tok.norm.endswith("ing") and left and not self._can_speak(left[-1]):
+            elif cue_tok.norm.endswith("ing") and left and (not self._can_speak(left[-1]) or
+                                                            self._object_before_participle(toks, left)):
                 left = []  # "spent the day on the trail attacking …": the noun before is no speaker
             # a verb form with a that-clause after it is a verb whatever its subject ("A new poll shows that …",
             # "Another slide suggests that …")
@@ -1137,8 +1312,10 @@ class Attributor:
                     not self._plausible_subject(left[-1:]) and not self._head_before_preposition(left):
                 left = []
             if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that \
-                    and not (cue_tok.norm.endswith("s") and any(t.norm == "of" for t in left)):
-                continue  # "a Donald Trump tweet", "a government plan": a compound noun
+                    and not (cue_tok.norm.endswith("s") and any(t.norm == "of" for t in left)) \
+                    and not (cue_tok.norm.endswith("s") and not cue_tok.norm.endswith("ss") and len(left) > 1 and
+                             not _cap(left[-1]) and self._can_speak(left[-1])):
+                continue  # "a Donald Trump tweet", "a government plan": a compound noun (not "a poll shows")
             if base in self.v.naming_verbs and past and j + 1 < len(toks) and \
                     (_cap(toks[j + 1]) and toks[j + 1].norm not in self.v.pronouns or toks[j + 1].norm == "the") \
                     and ("," in gap_before or left and left[0].norm in ("a", "an")):
@@ -1193,6 +1370,18 @@ class Attributor:
                     _SENTENCE_TAIL.fullmatch(text, c_end, end):
                 # “We are ready.” Berg said. — the quotation closed the sentence before this one
                 q_before = self._quote_before(start)
+            result = None
+            if q_before and not q_after and len(_WORD.findall(text, q_before[0], q_before[1])) <= 3 and \
+                    speaker_np and speaker_np[0].start < c_start and base not in _LISTENER_VERBS and \
+                    (w := re.match(r"\s+(?:that\s+)?([\w’']+)", text[c_end:end])) is not None and \
+                    (w.group(1).lower() in self.v.clause_openers or w.group(1)[:1].isupper()):
+                # “Hannity,” Gingrich said the ticket would win: a short quotation (a name, a scare quote) before
+                # a cue with a clause of its own after it is not what was said
+                result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
+                if result is not None and result[1] and all(s >= c_end for s, _ in result[0]):
+                    q_before = None
+                else:
+                    result = None
             if q_before:
                 content.append(q_before)
                 kind = "direct"
@@ -1200,7 +1389,8 @@ class Attributor:
                 content.append(q_after)
                 kind = "direct"
             if not content:
-                result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
+                if result is None:
+                    result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
                 if result is None:
                     continue
                 content, voiced = result
@@ -1224,10 +1414,19 @@ class Attributor:
                     speaker, subject_toks = sentence_subject, []
                     src_from = next(f.source_span for f in reversed(found) if f.speaker is sentence_subject)
                 else:
-                    speaker, subject_toks = self._clause_subject(toks, i)
+                    subject_toks = self._coordinated_subject(toks, i, start) if not cue_tok.norm.endswith("ing") \
+                        else []
+                    if subject_toks:  # "The crowd cheered when Lee spotted a sign and asked …": Lee
+                        speaker = self._resolve_subject(subject_toks, toks)
+                    else:
+                        speaker, subject_toks = self._clause_subject(toks, i)
                     if speaker is None:
                         speaker, subject_toks = self._main_subject(toks, i)
                     src_from = None
+                if not subject_toks and src_from is None and i > 0 and \
+                        toks[i - 1].norm in _PREPOSITIONS | _SUBORDINATORS:
+                    # "One month after announcing his run, Jo Lin …": the subject after the fronted phrase
+                    speaker, subject_toks = self._subject_after_phrase(toks, i)
                 if not subject_toks and src_from is None:
                     # "A while later they turned round and said …": the nearest subject pronoun before the cue
                     near = self._pronoun_before(toks, i)
@@ -1265,6 +1464,8 @@ class Attributor:
             if speaker is not None:
                 sentence_subject = speaker
         found.extend(self._nominal_cues(toks, end, found))
+        if evidence is not None and any(f is not evidence and evidence.content[0][0] <= f.cue_span[0] for f in found):
+            found.remove(evidence)  # "In a study, three economists estimated …": theirs, not the study's
         if not found:
             introduced = self._introduced_text(toks, end)
             if introduced is not None:
@@ -1422,7 +1623,9 @@ class Attributor:
             if any(f.cue_span[0] <= toks[k].start < f.cue_span[1] or f.source_span[0] <= toks[k].start <
                    f.source_span[1] for f in found):
                 continue  # already the subject of a cue ("Lavrov's remarks signal that …")
-            comp = re.match(r"\s*(that|of|for|about|against|to|on|over)\b\s*", text[toks[k].end:end])
+            # ("Lavrov's view is that …": the complement after a form of "be")
+            comp = re.match(r"\s*(?:(?:is|was)\s+(?=that\b))?(that|of|for|about|against|to|on|over)\b\s*",
+                            text[toks[k].end:end])
             if not comp or comp.group(1) == "to" and not re.match(r"[a-z]+\b", text[toks[k].end + comp.end():end]):
                 continue
             owner = self._np_back(toks, i - 1)
@@ -1486,7 +1689,7 @@ class Attributor:
             if k + 1 < len(phrase) and re.search(r"[,(—–―]|--", self._gap(t, phrase[k + 1])):
                 segments.append([])
         head = segments[0]
-        cut = next((n for n, t in enumerate(head) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
+        cut = next((n for n, t in enumerate(head) if n and (t.norm in _SUBJECT_PREPOSITIONS or t.norm in _FAMILIAR)), 0)
         if cut and len(segments) == 1:
             # "officials at the Pentagon", "a narrator in the ad": the noun before the preposition speaks
             first = self.resolve(head[:cut])
