@@ -803,6 +803,13 @@ def test_an_inverted_subject_may_open_with_a_description_before_a_name():
     assert _has(rel, "harbour activist Ida Holm", "said", "The tide is late")
 
 
+def test_people_close_to_someone_before_a_cue():
+    audit = _audit("The ferry must be trusted, people close to the mayor say.")
+    text = audit.article.text
+    rel = [(text[a.source_start:a.source_end], a.source) for a in audit.analysis.attributions]
+    assert ("people close to the mayor", "people close to the mayor") in rel
+
+
 def test_a_source_close_to_someone_is_named_for_the_source():
     audit = _audit("“It is a way to take part,” said a source close to the harbour board.")
     assert any(a.source == "a source close to the harbour board" for a in audit.analysis.attributions)
@@ -854,3 +861,23 @@ def test_according_to_a_document_from_an_agent_is_the_agent_s():
 def test_an_owner_s_view_is_that():
     rel = _spans("Holm's view is that the ferry is late.")
     assert _has(rel, "Holm's", "view", "the ferry is late")
+
+
+def test_unnamed_sources_are_named_as_the_text_writes_them():
+    audit = _audit("The harbour plan passed on Monday. The mayor's defenders say the plan is sound. "
+                   "Ten Riverton residents said the ferry was late again. Critics say the cost is too high. "
+                   "The budget grew, critics say.")
+    sources = {s.name: s.kind for s in audit.analysis.sources}
+    assert sources.get("the mayor's defenders") == "anonymous"
+    assert sources.get("Ten Riverton residents") == "anonymous"  # unnamed people, not an institution
+    assert "critics" in sources and "Critics" not in sources  # one source, whatever the sentence's capital
+
+
+def test_sources_close_to_someone_are_the_source_not_the_one_they_are_close_to():
+    audit = _audit("Insiders say the lawyers are worried, and sources close to the council describe a mayor "
+                   "who wants the story buried.")
+    text = audit.article.text
+    rel = {(a.source, text[a.content_start:a.content_end]) for a in audit.analysis.attributions}
+    assert ("sources close to the council", "a mayor who wants the story buried") in rel
+    assert ("insiders", "the lawyers are worried") in rel
+    assert all(a.source != "the council" for a in audit.analysis.attributions)

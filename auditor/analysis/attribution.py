@@ -345,12 +345,12 @@ class Attributor:
                 return Speaker(name, "institution")
             if len(name_toks) >= 2 or title:
                 if name.lower() in self.v.institution_heads or head in self.v.institution_heads:
-                    return Speaker(" ".join(t.text for t in toks), "institution")
+                    return Speaker(self.text[toks[0].start:toks[-1].end], "institution")
                 person = Speaker(name, "named", title)
                 self.state.people.append(person)
                 return person
             if head in self.v.anonymous_heads:
-                return Speaker(" ".join(t.text for t in phrase_tokens).lower(), "anonymous")
+                return Speaker(self._unnamed(phrase_tokens), "anonymous")
             return Speaker(name, "institution")
         phrase = self.text[phrase_tokens[0].start:phrase_tokens[-1].end]
         if head in self.v.title_words:
@@ -359,11 +359,23 @@ class Attributor:
                 return by_title
         if head in self.v.document_heads:
             return Speaker(phrase, "document")
-        if head in self.v.institution_heads or any(_cap(t) for t in toks):
+        # "ten Riverton residents", "Riverton officials": unnamed people, whatever place word comes before
+        if head in self.v.institution_heads or any(_cap(t) for t in toks) and head not in self.v.anonymous_heads:
             return Speaker(phrase, "institution")
         if head in self.v.anonymous_heads or head in self.v.title_words:
-            return Speaker(phrase.lower(), "anonymous")
+            return Speaker(self._unnamed(phrase_tokens), "anonymous")
         return None
+
+    def _unnamed(self, phrase: list[Token]) -> str:
+        """The name of a source the text does not name: the phrase as written ("the mayor's defenders",
+        "ten Riverton residents"), its first word in lower case when that is a word of the vocabulary whose
+        capital only opens the sentence ("Critics" and "critics" are one source)."""
+        first = phrase[0]
+        words = self.text[first.start:phrase[-1].end]
+        if _cap(first) and not first.text.isupper() and (
+                first.norm in _DETERMINERS or first.norm in self.v.anonymous_heads or first.norm in _FUNCTION):
+            return first.norm + words[len(first.text):]
+        return words
 
     def _known_person(self, name: str) -> Speaker | None:
         words = name.lower().split()
@@ -548,9 +560,10 @@ class Attributor:
             tail = phrase
             for _ in range(3):
                 k = next(n for n, t in enumerate(toks) if t is tail[0]) - 1
-                if k < 1 or toks[k].norm not in _SUBJECT_PREPOSITIONS or \
+                if k < 1 or toks[k].norm not in _SUBJECT_PREPOSITIONS and \
+                        not (toks[k].norm in _FAMILIAR_PREPOSITIONS and toks[k - 1].norm in _FAMILIAR) or \
                         re.search(r"[,;:“”\"()—–]", self._gap(toks[k], tail[0])):
-                    break
+                    break  # (and "people close to the mayor")
                 head = self._np_back(toks, k - 1)
                 if not head:
                     break
@@ -723,8 +736,7 @@ class Attributor:
                 # "The real estate tycoon entered the race …, calling …": a determiner, nouns, then a verb
                 phrase = self._noun_phrase_before_verb(toks, k, limit)
                 if phrase:
-                    return self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(),
-                                                           "anonymous"), phrase
+                    return self.resolve(phrase) or Speaker(self._unnamed(phrase), "anonymous"), phrase
                 return None, []
             after = phrase[-1]
             n = next(n for n in range(k, limit) if toks[n] is after) + 1
@@ -748,7 +760,7 @@ class Attributor:
             return (self.state.last_person if first.norm in self.v.person_pronouns else self.state.last_speaker), [first]
         if not self._plausible_subject(phrase) and not phrase[-1].norm.endswith(_PERSON_ENDINGS):
             return None, []
-        speaker = self.resolve(phrase) or Speaker(self.text[phrase[0].start:phrase[-1].end].lower(), "anonymous")
+        speaker = self.resolve(phrase) or Speaker(self._unnamed(phrase), "anonymous")
         return speaker, phrase
 
     def _coordinated_subject(self, toks: list[Token], i: int, start: int) -> list[Token]:
@@ -1455,7 +1467,7 @@ class Attributor:
                     speaker, voiced = None, False
                     own = True
             if speaker is None and not implicit and speaker_np and speaker_np[-1].norm not in self.v.pronouns:
-                speaker = Speaker(" ".join(t.text for t in speaker_np), "anonymous")
+                speaker = Speaker(self._unnamed(speaker_np), "anonymous")
             for q in content:
                 if q in quotes:
                     claimed_quotes.add(q)
