@@ -881,3 +881,8 @@ def test_sources_close_to_someone_are_the_source_not_the_one_they_are_close_to()
     assert ("sources close to the council", "a mayor who wants the story buried") in rel
     assert ("insiders", "the lawyers are worried") in rel
     assert all(a.source != "the council" for a in audit.analysis.attributions)
+
+
+def test_an_initialism_source_keeps_its_last_full_stop():
+    audit = _audit("The talks stalled in March. The U.S. said the offer was final.")
+    assert "U.S." in {s.name for s in audit.analysis.sources}

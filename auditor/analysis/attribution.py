@@ -342,7 +342,8 @@ class Attributor:
                 self.state.people.append(person)
                 return person
             if len(name_toks) >= 2 and all(len(t.text) == 1 for t in name_toks):  # U.S., U.N.
-                return Speaker(name, "institution")
+                end = name_toks[-1].end
+                return Speaker(name + "." if self.text[end:end + 1] == "." else name, "institution")
             if len(name_toks) >= 2 or title:
                 if name.lower() in self.v.institution_heads or head in self.v.institution_heads:
                     return Speaker(self.text[toks[0].start:toks[-1].end], "institution")
