@@ -886,3 +886,10 @@ def test_sources_close_to_someone_are_the_source_not_the_one_they_are_close_to()
 def test_an_initialism_source_keeps_its_last_full_stop():
     audit = _audit("The talks stalled in March. The U.S. said the offer was final.")
     assert "U.S." in {s.name for s in audit.analysis.sources}
+
+
+def test_a_source_opening_a_sentence_is_the_same_source_in_mid_sentence():
+    audit = _audit("The harbour board said the ferry would run. Later the harbour board said it would not. "
+                   "The new report found delays. Critics cited the new report found in the archive.")
+    names = [s.name for s in audit.analysis.sources]
+    assert names.count("the harbour board") == 1 and "The harbour board" not in names

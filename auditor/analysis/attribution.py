@@ -358,11 +358,12 @@ class Attributor:
             by_title = self._person_by_title(norms)
             if by_title:
                 return by_title
+        # (a sentence-opening "The" lowered: "The Russian government" and "the Russian government" are one)
         if head in self.v.document_heads:
-            return Speaker(phrase, "document")
+            return Speaker(self._unnamed(phrase_tokens), "document")
         # "ten Riverton residents", "Riverton officials": unnamed people, whatever place word comes before
         if head in self.v.institution_heads or any(_cap(t) for t in toks) and head not in self.v.anonymous_heads:
-            return Speaker(phrase, "institution")
+            return Speaker(self._unnamed(phrase_tokens), "institution")
         if head in self.v.anonymous_heads or head in self.v.title_words:
             return Speaker(self._unnamed(phrase_tokens), "anonymous")
         return None
