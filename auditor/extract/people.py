@@ -69,8 +69,9 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
     out: list[str] = []
     for raw in raw_values:
         parts = list(_name_parts(raw))
-        # "Harbour Daily, Riverton, Wessex": beside the outlet's name, one-word parts are its address; after
-        # a person's full name, they are an affiliation or a beat ("Jane Doe, ACLU", "…, Privacy, …")
+        # One-word parts beside a part that names no person (the outlet, an agency, a desk) are an address
+        # ("Harbour Daily, Riverton, Wessex"); after a person's full name they are an affiliation or a beat
+        # ("Jane Doe, ACLU", "…, Privacy, …")
         outlet_named = any(p.lower() in outlets or not _is_person(_without_agency(p)) for p in parts)
         person_before = False
         for name in parts:
