@@ -80,6 +80,8 @@ _LONE_ADVERB = re.compile(r"\s+([a-z]+)\s*,")
 _WORD = re.compile(r"[\w’']+")
 # Punctuation between two words that ends a phrase
 _PUNCT_GAP = re.compile(r"[,;:.!?“”\"()—–―]")
+# Punctuation between two words that ends a clause (a comma does not; a full stop does when a space follows)
+_CLAUSE_GAP = re.compile(r"[;:“”\"()—–―]|[.!?]\s")
 # A dateline before the first sentence's subject: a place in capitals, or a place and an agency in brackets,
 # then a dash
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'-]+\b[^—–\n]{0,40}?|[A-Z][\w.,' -]{0,40}?\([A-Za-z .]{2,30}\)\s*)"
@@ -132,6 +134,10 @@ _MODIFIER_HEADS = _grammar("modifier_heads")
 _FAMILIAR_PREPOSITIONS = _grammar("familiar_prepositions")
 # Conjunctions that may open a sentence before its subject ("And Jo Lin, a teacher, said …")
 _CONJUNCTIONS = _grammar("conjunctions")
+# Conjunctions that join a cue to an earlier verb of the same subject ("… spotted a sign and asked"), and
+# adverbs that add a cue to what came before ("also said", "further noted")
+_COORDINATORS = _grammar("coordinators")
+_ADDITIVES = _grammar("additives")
 # Common irregular past forms of verbs that take an object ("sent a letter", "gave a speech")
 _PAST_VERBS = _grammar("past_verbs")
 # Participles of polling after a noun or "those" ("those surveyed said", "voters polled say")
@@ -502,7 +508,7 @@ class Attributor:
         """Where the noun phrase a relative pronoun stands for begins ("Jo Lin, who", "critics who"), or
         the pronoun's own start when no speaker stands right before it."""
         k = next((n for n, t in enumerate(toks) if t is pronoun), 0)
-        if k == 0 or re.search(r"[;:“”\"()—–―]|[.!?]\s", self._gap(toks[k - 1], pronoun)):
+        if k == 0 or _CLAUSE_GAP.search(self._gap(toks[k - 1], pronoun)):
             return pronoun.start
         antecedent = self._np_back(toks, k - 1)
         if not antecedent or antecedent[-1].norm in self.v.pronouns or not self._plausible_subject(antecedent):
@@ -770,13 +776,13 @@ class Attributor:
         before the conjunction that has a subject of its own ("… when Lee spotted a sign and asked …",
         "Jo Holm, who came out and endorsed …"); [] when none is found."""
         a = i - 1
-        while a > 0 and toks[a].norm not in ("and", "but"):
+        while a > 0 and toks[a].norm not in _COORDINATORS:
             a -= 1
             if i - a > 2:
                 return []
         for v in range(a - 1, max(0, a - 20), -1):
             gap = self._gap(toks[v], toks[v + 1])
-            if re.search(r"[;:“”\"()—–―]|[.!?]\s", gap):
+            if _CLAUSE_GAP.search(gap):
                 return []
             t = toks[v]
             if not self._verb_form(t) or _cap(t) or toks[v - 1].norm == "to" or self._in_quote(t.start):
@@ -1039,7 +1045,7 @@ class Attributor:
         head = None
         for k in range(1, min(len(toks), 16)):
             gap = self._gap(toks[k - 1], toks[k])
-            if re.search(r"[;:“”\"()—–―]|[.!?]\s", gap):
+            if _CLAUSE_GAP.search(gap):
                 return None
             if "," in gap:
                 break
@@ -1360,8 +1366,8 @@ class Attributor:
             if not speaker_np:
                 # "…, describing it as", "and pointed out", "went on to say": the subject is the clause's
                 if cue_tok.norm.endswith("ing") and i > 0 or coordinated or \
-                        (i > 0 and toks[i - 1].norm in {"and", "but", "also", "further"}) or \
-                        (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm in ("and", "but")) or \
+                        (i > 0 and (toks[i - 1].norm in _COORDINATORS or toks[i - 1].norm in _ADDITIVES)) or \
+                        (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm in _COORDINATORS) or \
                         (i > 1 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON):
                     implicit = True
                 else:

@@ -119,15 +119,18 @@ def _parser() -> lxml.html.HTMLParser:
     return parser
 
 
+# A trafilatura without the helpers load_html is made of: its own loader parses every page
+_OWN_PARSE = all(hasattr(trafilatura.utils, f) for f in ("decode_file", "repair_faulty_html", "is_dubious_html"))
+
+
 def load_page(html: str | bytes) -> Any:
     """The page's lxml.html tree, or None when it is no HTML document."""
     utils = trafilatura.utils
-    if not all(hasattr(utils, f) for f in ("decode_file", "repair_faulty_html", "is_dubious_html")):
-        return utils.load_html(html)  # a trafilatura without these helpers: its own loader
+    if not _OWN_PARSE:
+        return utils.load_html(html)
     text = utils.decode_file(html)
     beginning = text[:50].lower()
     text = utils.repair_faulty_html(text, beginning)
-    tree = None
     try:
         tree = lxml.html.fromstring(text, parser=_parser())
     except Exception:  # noqa: BLE001 - e.g. a str that declares its encoding, which lxml reads as bytes only

@@ -12,13 +12,19 @@ from ..resources import word_list, words
 _SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\||[()\[\]]|(?-i:\b(?:with|avec)\b))\s*",
                     re.IGNORECASE)
 # What a byline's name part never is: a form label ("Name *"), a hashtag, markup; a phrase that opens in
-# lower case ("additional reporting by …") or with "The" (a body: "The Harbour Board"); a name left ending in a preposition when a date was cut
-# from after it ("Jane Doe at", "Veröffentlicht am")
+# lower case ("additional reporting by …") or with "The" (a body: "The Harbour Board")
 _NOT_A_NAME = re.compile(r"[*#=<>{}]|^(?:[a-z]+|[Tt]he|THE)\s")
-_DANGLING = re.compile(r"\s+(?-i:at|on|in|am|um|le|el|il|op)$")
 # A full stop after a word (not an initial or "Jr.") followed by a capital: the name has ended and an
 # affiliation follows ("Jane Doe. Harbour Institute")
 _NAME_THEN_SENTENCE = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _dangling() -> re.Pattern:
+    """A lower-case preposition left at the end of a name when a date was cut from after it ("Jane Doe at",
+    "Veröffentlicht am"): `byline_dangling` in rules/resources/extraction.yaml."""
+    alternation = "|".join(map(re.escape, word_list("extraction", "byline_dangling"))) or "(?!)"
+    return re.compile(rf"\s+(?:{alternation})$")
 
 
 @lru_cache(maxsize=1)
@@ -127,7 +133,7 @@ def _name_parts(raw: str | None) -> Iterator[str]:
     for part in _SPLIT.split(text):
         first = _NAME_THEN_SENTENCE.split(part, 1)[0]
         part = first if len(first.split()) >= 2 else part  # not "Mrs. Jane Doe"
-        name = _DANGLING.sub("", _by().sub("", part).strip(" .,:;|-–—\"'"))
+        name = _dangling().sub("", _by().sub("", part).strip(" .,:;|-–—\"'"))
         if name and not _NOT_A_NAME.search(name):
             yield name
 
