@@ -134,12 +134,15 @@ def run(article: Article, rules: RuleSet, category_weights: dict[str, float] | N
 def _findings(hits: list[Hit], article: Article) -> list[Finding]:
     words = article.word_count
     seen: dict[str, int] = {}
+    repeats: dict[tuple[str, str], int] = {}  # (rule, field) -> findings so far, for the repeat damping
     out: list[Finding] = []
     field_order = {"title": 0, "text": 1}
     for hit in sorted(hits, key=lambda h: (field_order.get(h.field, 2), h.field, h.start if h.start is not None else -1,
                                            h.rule.id)):
         rule = hit.rule
-        points = deduction(rule.weight, hit.field, hit.voice, rule.scope, words)
+        repeat = repeats.get((rule.id, hit.field), 0)
+        repeats[(rule.id, hit.field)] = repeat + 1
+        points = deduction(rule.weight, hit.field, hit.voice, rule.scope, words, repeat)
         severity = rule.severity
         if hit.field == "text" and points == 0 and hit.voice in ("quoted", "attributed"):
             severity = "info"
@@ -156,9 +159,18 @@ def _findings(hits: list[Hit], article: Article) -> list[Finding]:
             field=hit.field, start=hit.start, end=hit.end, excerpt=hit.excerpt,
             voice=hit.voice if hit.field == "text" else None,  # type: ignore[arg-type]
             speaker=hit.speaker, suggestion=hit.suggestion, deduction=points, sentence=hit.sentence,
-            note=hit.note,
+            note=hit.note or _repeat_note(hit.field, repeat, points),
         ))
     return out
+
+
+def _repeat_note(field: str, repeat: int, points: float) -> str | None:
+    """Why a repeated finding in a short field costs less than its rule's weight."""
+    if field == "text" or repeat == 0 or points == 0:
+        return None
+    times = "once" if repeat == 1 else f"{repeat} times"
+    return (f"this rule already fired {times} in this field; each repeat costs half the one before, "
+            f"so this finding costs {points:g} points")
 
 
 def _voice_phrase(hit: Hit) -> str:

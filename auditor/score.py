@@ -5,7 +5,10 @@ Each category starts at 100. A finding takes off its rule's `weight`:
   the article's length: weight × 1000 / max(words, 300) — so it weighs "per 1,000 words";
 - a finding inside a quotation or attributed speech, from a rule scoped to all `text`, costs nothing
   (it is reported for information: quoting loaded words is reporting, not framing);
-- headline, byline, bio, metadata and document-level findings cost their weight as it is.
+- headline, byline, bio, metadata and document-level findings cost their weight, halved for each earlier
+  finding of the same rule in the same field (a bio with five puffery words costs 5 + 2.5 + 1.25 + …,
+  not 25: a short field says one thing several times, and that is one problem, not five). Body text
+  needs no such damping: its findings are already weighed per 1,000 words.
 category = max(0, 100 − Σ deductions); overall = weighted mean of the categories (equal weights unless
 configured); grade A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else F.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 from .model import CATEGORIES, Score
 
 MIN_WORDS = 300
+REPEAT_FACTOR = 0.5  # each repeat of a rule in one short field costs half the one before
 GRADES = ((90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F"))
 
 
@@ -21,12 +25,15 @@ def length_factor(word_count: int) -> float:
     return 1000.0 / max(word_count, MIN_WORDS)
 
 
-def deduction(weight: float, field: str, voice: str | None, scope: tuple[str, ...], word_count: int) -> float:
+def deduction(weight: float, field: str, voice: str | None, scope: tuple[str, ...], word_count: int,
+              repeat: int = 0) -> float:
+    """The points one finding takes. `repeat` counts the findings of the same rule in the same field before
+    this one; it halves the cost of each repeat outside the body text."""
     if field == "text":
         if voice in ("quoted", "attributed") and "text" in scope:
             return 0.0
         return round(weight * length_factor(word_count), 2)
-    return round(float(weight), 2)
+    return round(float(weight) * REPEAT_FACTOR ** repeat, 2)
 
 
 def grade(overall: float) -> str:

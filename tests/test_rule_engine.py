@@ -92,6 +92,18 @@ def test_scoring_is_monotone_and_fair_to_length(demo):
     assert d_long < d_short
 
 
+def test_repeats_in_a_short_field_cost_half_the_one_before(demo):
+    body = "The mayor slammed the plan and slammed the vote and slammed the council. "
+    audit = auditor.audit_text(body, ruleset=demo, title="Mayor Slams Plan, Slams Vote, Slams Council")
+    title = [f for f in audit.findings if f.rule == "demo.emotive" and f.field == "title"]
+    text = [f for f in audit.findings if f.rule == "demo.emotive" and f.field == "text"]
+    assert [f.deduction for f in title] == [4.0, 2.0, 1.0]
+    assert [f.note for f in title][0] is None and "once" in title[1].note and "2 times" in title[2].note
+    assert len(text) == 3 and len({f.deduction for f in text}) == 1  # body findings are weighed per 1,000 words
+    fewer = auditor.audit_text(body, ruleset=demo, title="Mayor Slams Plan, Slams Vote")
+    assert audit.score.categories["language"] < fewer.score.categories["language"]  # still monotone
+
+
 def test_every_finding_carries_its_deduction(demo):
     audit = auditor.audit_text("The mayor slammed the regime. Critics say it failed.", ruleset=demo)
     total = {c: 0.0 for c in audit.score.categories}
