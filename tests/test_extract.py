@@ -125,6 +125,40 @@ def test_an_outlet_named_as_author_sends_the_search_to_the_visible_byline():
     assert auditor.audit_html(html).article.authors == ("Priya Natarajan",)
 
 
+def _bare_page(head: str = "", byline: str = "", aside: str = "") -> str:
+    body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
+    return (f'<html lang="en"><head><title>Harbour plan approved</title>{head}</head><body>{aside}'
+            f"<article><h1>Harbour plan approved</h1>{byline}<p>{body}</p><p>{body}</p></article></body></html>")
+
+
+@pytest.mark.parametrize("head, authors", [
+    ('<meta name="dc.creator" content="Priya Natarajan">', ("Priya Natarajan",)),
+    ('<meta name="DC.Creator" content="Natarajan, Priya"><meta name="DC.Creator" content="Lind, Mara K.">',
+     ("Priya Natarajan", "Mara K. Lind")),
+    ('<meta name="parsely-author" content="Olu Bankole">', ("Olu Bankole",)),
+    # a one-word catalogue entry is mostly a publication or a desk, not a person
+    ('<meta name="dc.creator" content="Courier &amp; co">', ()),
+    # the plain author tag comes first: the catalogue tags only fill in when nothing else names anyone
+    ('<meta name="author" content="Priya Natarajan"><meta name="parsely-author" content="Olu Bankole">',
+     ("Priya Natarajan",)),
+])
+def test_catalogue_meta_tags_name_the_author_when_nothing_else_does(head, authors):
+    assert auditor.audit_html(_bare_page(head=head)).article.authors == authors
+
+
+def test_a_byline_link_to_the_author_page_names_the_author():
+    byline = ('<p><span>By <a href="/people/newsteam/priya-natarajan/">Priya Natarajan</a> and '
+              '<a href="https://example.org/author/olu-bankole">Olu Bankole</a></span></p>')
+    menu = ('<nav class="main-menu"><a href="/author/mara-lind">Mara Lind</a></nav>'
+            '<div class="site-nav"><a href="/columnist/tess-oduya">Tess Oduya</a></div>')
+    assert auditor.audit_html(_bare_page(byline=byline, aside=menu)).article.authors == \
+        ("Priya Natarajan", "Olu Bankole")
+    # a menu's links to columnists name nobody; nor does a column's name on a link to its writer's page
+    assert auditor.audit_html(_bare_page(aside=menu)).article.authors == ()
+    column = '<p><a href="/autor/tess-oduya/">Notes from the Harbour</a></p>'
+    assert auditor.audit_html(_bare_page(byline=column)).article.authors == ()
+
+
 def _page_with_byline(byline: str) -> str:
     body = " ".join(["The council approved the new harbour plan on Tuesday after a long debate."] * 6)
     return (f'<html lang="en"><head><title>Harbour plan approved</title>'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import unicodedata
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -262,12 +263,33 @@ def _metadata(tree: Any, url: str | None, markers: frozenset[str] | None = None)
     _from_meta_tags(found, meta)
     _from_json_ld(found["script"], meta)
     _from_visible(tree, meta, markers)
+    if not clean_authors(meta["authors"], _outlet_names(meta)) and not credits_no_person(meta["authors"]):
+        meta["authors"].extend(_full_names(meta["authors_otherwise"]))  # Dublin Core, Parse.ly, …
+    _from_author_links(tree, meta)
     if not meta.get("title") and found["title"]:
         meta["title"] = re.sub(r"\s+", " ", found["title"][0].text or "").strip() or None
     lang = tree.xpath("/html/@lang")
     if lang and not meta.get("language"):
         meta["language"] = lang[0].split("-")[0].lower() or None
     return meta
+
+
+_SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’.-]*(?: [\w'’.-]+){0,2}), ([^\W\d_][\w'’.-]*(?: [\w'’.-]+){0,2})")
+_JOINED = re.compile(r"\s*(?:;|&|\band\b)\s*")
+
+
+def _full_names(values: list[str]) -> list[str]:
+    """Author names from catalogue-style tags (Dublin Core, Parse.ly): "Surname, Given" turned round, and
+    only values whose every name has two words or more; a one-word value there is mostly a publication or
+    a desk ("Mac & i"), which the byline, not the catalogue entry, should name."""
+    names: list[str] = []
+    for value in dict.fromkeys(values):
+        turned = _SURNAME_FIRST.fullmatch(value)
+        if turned:
+            value = f"{turned.group(2)} {turned.group(1)}"
+        if all(len(part.split()) >= 2 for part in _JOINED.split(value)):
+            names.append(value)
+    return names
 
 
 def _first(values: list[str]) -> str | None:
@@ -295,8 +317,10 @@ def _from_meta_tags(found: dict[str, list[Any]], meta: dict) -> None:
     meta["section"] = _first(prop("article:section"))
     meta["published"] = _first(prop("article:published_time")) or _first(prop("date")) or _first(prop("pubdate"))
     meta["modified"] = _first(prop("article:modified_time")) or _first(prop("og:updated_time"))
-    authors = [a for a in prop("article:author") + prop("author") + prop("byl") if not a.startswith("http")]
-    meta["authors"].extend(authors)
+    authors = [a for name in word_list("extraction", "author_meta", "first") for a in prop(name)]
+    meta["authors"].extend(a for a in authors if not a.startswith("http"))
+    meta["authors_otherwise"] = [a for name in word_list("extraction", "author_meta", "otherwise")
+                                 for a in prop(name) if not a.startswith("http")]
     meta["language"] = (_first(prop("og:locale")) or "").split("_")[0].lower() or None
     meta["og_type"] = _first(prop("og:type"))
 
@@ -493,6 +517,63 @@ def _from_visible(tree: Any, meta: dict, markers: frozenset[str] | None = None) 
     meta["authors"].extend(rel_authors + itemprop)
     if not clean_authors(meta["authors"], outlets):
         meta["authors"].extend(bylines[:3])
+
+
+@lru_cache(maxsize=1)
+def _author_link_finder() -> tuple[Any, re.Pattern]:
+    """An XPath for links whose address holds an author-page segment (`author_link_segments` in
+    rules/resources/extraction.yaml), and the pattern that checks the segment is followed by a name."""
+    segments = [s for s in word_list("extraction", "author_link_segments") if s.isalnum()]
+    test = " or ".join(f"contains(@href, '/{s}/')" for s in segments) or "false()"
+    path = re.compile(rf"/(?:{'|'.join(map(re.escape, segments)) or '(?!)'})/[^/?#\s]*[^\W\d_][^/?#\s]*/?(?:[?#]|$)",
+                      re.IGNORECASE)
+    return etree.XPath(f"//a[{test}]"), path
+
+
+_AUTHOR_BLOCK_CHARS = 300
+
+
+_NOT_BYLINE_TAGS = frozenset({"nav", "footer", "aside"})
+_NAVIGATION = re.compile(r"(?:^|[\s_-])(?:nav|menu)", re.IGNORECASE)
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+def _names_its_page(link: Any, author_path: re.Pattern) -> bool:
+    """Whether a link goes to an author page named after its own text: most of the words of "Alex
+    Bozarjian" are in "/newsteam/alex-bozarjian"; a column's name on a link to its writer's page
+    ("Reflexiones de Fidel" → "/autor/fidel-castro-ruz") or a numbered profile is not a byline."""
+    found = author_path.search(link.get("href") or "")
+    if not found:
+        return False
+    if any(a.tag in _NOT_BYLINE_TAGS or _NAVIGATION.search(a.get("class") or "") for a in link.iterancestors()):
+        return False  # a menu's link to a columnist's page
+    address = _folded(found.group())
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", _folded(link.text_content()))]
+    return bool(words) and 2 * sum(w in address for w in words) > len(words)
+
+
+def _from_author_links(tree: Any, meta: dict) -> None:
+    """When nothing else named the author: the names on links to author pages ("/author/jane-doe"), taken
+    from the block that holds the first such link (a byline of several names), not from the whole page
+    (a sidebar of other writers' links)."""
+    outlets = _outlet_names(meta)
+    if clean_authors(meta["authors"], outlets) or credits_no_person(meta["authors"]):
+        return
+    find, author_path = _author_link_finder()
+    links = [a for a in find(tree) if _names_its_page(a, author_path)]
+    if not links:
+        return
+    block = links[0].getparent()
+    block = block.getparent() if block is not None and block.getparent() is not None else block
+    if block is None or len(_short_text(block)) > _AUTHOR_BLOCK_CHARS:
+        chosen = links[:1]
+    else:
+        chosen = [a for a in links if any(parent is block for parent in a.iterancestors())]
+    names = [re.sub(r"\s+", " ", a.text_content()).strip() for a in chosen[:4]]
+    meta["authors"].extend(n for n in names if n and len(n.split()) <= 5)
 
 
 def _kind(meta: dict, url: str | None) -> str:

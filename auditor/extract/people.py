@@ -69,6 +69,12 @@ MAX_NAME_WORDS = 5
 
 def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
     """People named by a list of raw byline strings, in order, without duplicates."""
+    return list(_clean_authors(tuple(raw_values), tuple(outlet_names)))
+
+
+@lru_cache(maxsize=64)
+def _clean_authors(raw_values: tuple[str, ...], outlet_names: tuple[str, ...]) -> tuple[str, ...]:
+    """clean_authors, remembered: extraction asks about the same bylines at each step that may add some."""
     outlets = {o.strip().lower() for o in outlet_names if o}
     titles = words("extraction", "byline_titles")
     credits = words("extraction", "byline_credits")
@@ -114,7 +120,7 @@ def clean_authors(raw_values: list[str], outlet_names: list[str]) -> list[str]:
                     return True
         return False
 
-    return [n for n in out if not run_on(n)]
+    return tuple(n for n in out if not run_on(n))
 
 
 def credits_no_person(raw_values: list[str]) -> bool:
