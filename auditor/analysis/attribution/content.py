@@ -1,0 +1,294 @@
+"""Where attributed content starts and ends: a quotation next to the cue, the reported clause after or
+before it, and where that clause stops (a participle of saying, a coordinated cue, another source)."""
+from __future__ import annotations
+
+import re
+
+from ...textutil import Token
+from ..quotes import is_title
+from ..vocab import CUE
+from .base import AttributorBase, _trim
+from .grammar import (
+    _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
+    _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
+    _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_PARTICIPLES,
+    _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PREPOSITION_FIRST, _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE, _WORD,
+    _adverb_form,
+)
+from .model import Found
+
+
+class Content(AttributorBase):
+    """The content spans of attributions made by cues."""
+
+    def _cue_content(self, toks: list[Token], i: int, j: int, base: str, speaker_np: list[Token], start: int,
+                     end: int, c_start: int, c_end: int, quotes: list[tuple[int, int]]
+                     ) -> tuple[list[tuple[int, int]], str, bool] | None:
+        """What the cue at toks[i..j] introduces: a quotation right before or after it (direct), else the
+        reported clause (indirect); with its kind and whether the wording is the source's. None when the cue
+        introduces nothing."""
+        text = self.text
+        cue_tok = toks[i]
+        content: list[tuple[int, int]] = []
+        kind = "indirect"
+        voiced = True
+        subject_before = bool(speaker_np) and speaker_np[0].start < c_start
+        after_from = c_end if not speaker_np or subject_before else speaker_np[-1].end
+        q_after = next((q for q in quotes if q[0] >= after_from and
+                        _BEFORE_QUOTE.fullmatch(text, after_from, q[0])), None)
+        before_to = speaker_np[0].start if subject_before else c_start
+        q_before = next((q for q in reversed(quotes) if q[1] <= before_to
+                         and re.fullmatch(r"[\s,]*", text[q[1]:before_to])
+                         and not _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0])
+                         and not is_title(text, q, min_words=2)), None)  # “Sunday Morning Show,” X said
+        if q_before is None and not quotes and subject_before and before_to == start and \
+                base not in self.v.infinitive_cues and base not in self.v.needs_complement and \
+                _SENTENCE_TAIL.fullmatch(text, c_end, end):
+            # “We are ready.” Berg said. — the quotation closed the sentence before this one
+            q_before = self._quote_before(start)
+        result = None
+        if q_before and not q_after and len(_WORD.findall(text, q_before[0], q_before[1])) <= 3 and \
+                speaker_np and speaker_np[0].start < c_start and base not in _LISTENER_VERBS and \
+                (w := re.match(r"\s+(?:that\s+)?([\w’']+)", text[c_end:end])) is not None and \
+                (w.group(1).lower() in self.v.clause_openers or w.group(1)[:1].isupper()):
+            # “Hannity,” Gingrich said the ticket would win: a short quotation (a name, a scare quote) before
+            # a cue with a clause of its own after it is not what was said
+            result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
+            if result is not None and result[1] and all(s >= c_end for s, _ in result[0]):
+                q_before = None
+            else:
+                result = None
+        if q_before:
+            content.append(q_before)
+            kind = "direct"
+        if q_after:
+            content.append(q_after)
+            kind = "direct"
+        if not content:
+            if result is None:
+                result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
+            if result is None:
+                return None
+            content, voiced = result
+            content = self._before_participle(content, c_end)
+            if voiced and speaker_np and speaker_np[0].start < c_start:
+                content = [(s, m.start()) if (m := _BUT_ACTED.search(text, s, e)) else (s, e) for s, e in content]
+            if cue_tok.norm.endswith("ing"):  # "saying he was sad and linking to a page"
+                content = [(s, m.start()) if (m := _AND_PARTICIPLE.search(text, s, e)) else (s, e)
+                           for s, e in content]
+        if kind == "indirect" and len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns \
+                and speaker_np[0].start < c_start:
+            # "McConnell, who said the goal was to win, spoke": the relative clause ends at its comma
+            content = [(s, s + m.start()) if (m := re.search(r",|\s[—–―]|\s--", text[s:e])) else (s, e)
+                       for s, e in content]
+        content = [_trim(text, s, e) for s, e in content]
+        content = [c for c in content if c[1] > c[0]]
+        if not content:
+            return None
+        return content, kind, voiced
+
+    def _indirect_content(self, toks: list[Token], i: int, j: int, base: str, speaker_np: list[Token],
+                          start: int, end: int) -> tuple[list[tuple[int, int]], bool] | None:
+        """Content of reported speech with no quotation next to the cue, and whether its wording is the
+        source's (False for an object the narrator names: 'Trump cited the poll'); None when the cue
+        introduces no content."""
+        text = self.text
+        c_start, c_end = toks[i].start, toks[j].end
+        np_after = bool(speaker_np) and speaker_np[0].start > c_start
+        after_from = speaker_np[-1].end if np_after else c_end
+        after_text = text[after_from:end]
+        # "The governor added:" and the words in the next paragraph (a block quotation)
+        if re.fullmatch(r"(?:\s+[^.!?;“”\"\n:]{1,100})?\s*:\s*", after_text) and "\n" in text[end:end + 3] and \
+                not np_after:  # "The governor added:", "Trump responded in a statement on Friday:" ¶ …
+            para = re.match(r"\s*([^\n]+)", text[end:end + 4000])
+            if para:
+                return [(end + para.start(1), end + para.end(1))], True
+        # "X said (to reporters on Tuesday) that …", "X warned: …"
+        if base in self.v.object_then_that:  # "told reporters on Tuesday that …"
+            comp = _OBJECT_THAT.match(after_text)
+        else:  # "said on Tuesday that …" (a time or place, not an object: "rejected proposals that …")
+            comp = _ADVERBIAL_THAT.match(after_text)
+        if comp and after_text[comp.end():].strip(" .\"”"):
+            return [(after_from + comp.end(), end)], True
+        # "responded by citing the poll", "replied with a joke", "responded to the charge": what the response was
+        if base in self.v.response_verbs and not np_after:
+            how = re.match(r"\s+(?:by|with|to)\s+(?=\S)", after_text)
+            if how:
+                clause = re.match(r"[^,;:.!?—–―]*", after_text[how.end():])
+                if clause.group().strip():
+                    return [(after_from + how.end(), after_from + how.end() + clause.end())], False
+        # "explained how …", "asked whether …", "did not say why …": a question clause
+        if not np_after:
+            wh = re.match(r"\s+(?:how|why|what|whether|where|when|who|if)\b", after_text)
+            if wh and after_text[wh.end():].strip(" .?\"”"):
+                return [(after_from + wh.start() + len(wh.group()) - len(wh.group().lstrip()), end)], True
+        # "described it as …", "referred to X as …"
+        if base in self.v.as_verbs and not np_after:
+            as_match = re.match(r"(?:\s+[\w’'-]+){0,7}?\s+as\b\s*", after_text)
+            if as_match:
+                return [(after_from + as_match.end(), end)], True
+        # "…, Lavrov stressed, but …" / "…, he said." / "…, said the minister."
+        pre_end = speaker_np[0].start if speaker_np and not np_after else c_start
+        before = text[start:pre_end]
+        rest = after_text
+        rest_starts_clause = bool(re.match(r"\s*[\w“\"‘'«]", rest)) and bool(rest.strip(" .,;")) \
+            and not _ADVERBIAL_TAIL.match(rest) \
+            and not (_COMMA_END.search(before) and _LONG_ADVERBIAL_TAIL.match(rest) and
+                     (m := re.match(r"\s*([\w’']+)", before)) is not None and m.group(1).lower() not in _OPENERS)
+        # "…, Graham told The Huffington Post on Thursday.": a listener and no that-clause after the cue
+        listener_only = base in _LISTENER_VERBS and len(rest.split()) <= 8 and \
+            not re.search(r"\bthat\b|[“\"«:]", rest)
+        # a participle after a comma ("…, calling her evasive") modifies the clause before it: its content
+        # comes after it, never before
+        participle = toks[i].norm.endswith("ing") and not speaker_np
+        # "As the Post observed, Republicans control …": the clause after the comma
+        if speaker_np and not np_after and re.fullmatch(r"(?:.*,\s*(?:and\s+|but\s+)?)?[Aa]s\s+", text[start:speaker_np[0].start]):
+            clause = re.match(r"(?:\s+(?:in|on|at|during|last|this|earlier|later|yesterday|today|recently|"
+                              r"previously|again|also|once|before|after|here|there)\b[^,;:.!?“”\"]{0,40})?"
+                              r"\s*,\s*(?=\S)", rest)  # not "As the team considers its approach, …"
+            if clause and rest[clause.end():].strip(" ."):
+                return [(end - len(rest) + clause.end(), end)], True
+        # "These workers, the chief explained earlier in the hearing, were well paid": a parenthesis
+        aside = _ADVERBIAL_COMMA.match(rest) if speaker_np and not np_after else None
+        if aside and before.strip(" ,;—–") and re.search(r",\s*$", before) and not participle and \
+                rest[aside.end():].strip(" ."):
+            return [(start, pre_end), (end - len(rest) + aside.end(), end)], True
+        if before.strip(" ,;—–") and re.search(r"[,—–]\s*$", before) and not participle and \
+                (not rest_starts_clause or np_after or not speaker_np or listener_only):
+            content = [(start, pre_end)]
+            tail = re.match(r"\s*,\s*", rest)
+            # "…, they said, but the speaker tried …": a new clause after the speech clause is the narrator's
+            # "…, said a spokesman, Ann Lee, who …": after an inverted subject, a name, a noun phrase or a
+            # relative clause is more about the speaker
+            apposition = np_after and tail is not None and _APPOSITION_START.match(rest, tail.end()) is not None
+            if tail and rest[tail.end():].strip(" .") and not re.match(r"\w+ing\b", rest[tail.end():]) and \
+                    not _NEW_CLAUSE.match(rest, tail.end()) and not apposition:
+                content.append((end - len(rest) + tail.end(), end))
+            return content, True
+        # "Lee says, win or lose, she is staying in the race", "She said, if elected, she would …": a clause
+        # after an aside
+        aside = _ASIDE_THEN_CLAUSE.match(rest) if (speaker_np and not np_after or participle) and \
+            (base not in self.v.object_cues or base in self.v.bare_clause_cues) and base not in self.v.as_verbs and \
+            base not in self.v.noun_like and \
+            base not in self.v.response_verbs and base != "continue" else None
+        if aside and (aside.group(1).lower() in self.v.clause_openers or aside.group(1)[:1].isupper()):
+            return [(end - len(rest) + aside.start(1), end)], True
+        if np_after or not rest_starts_clause:
+            return None
+        lone = _LONE_ADVERB.match(rest)
+        if lone and (lone.group(1) in _LONE_ADVERBS or _adverb_form(lone.group(1))):
+            return None  # "have advocated since, meaning …": an adverb, then the narrator's clause
+        # "X said the plan would fail"
+        if base not in self.v.needs_complement and base not in self.v.as_verbs:
+            if re.match(r"\s*,\s*\w+ing\b", rest):
+                return None
+            if _PREPOSITION_FIRST.match(rest):
+                # "wrote to the White House about guns": what it was about, in the narrator's words
+                return [(end - len(rest), end)], False
+            return [(end - len(rest), end)], True
+        # "wants to repeal the law", "urged voters to register": the intention, in the narrator's words
+        if base in self.v.infinitive_cues and re.match(r"(?:\s+(?!to\b)[\w’'.-]+){0,4}?\s+to\s+[a-z]", rest):
+            clause = re.match(r"[^,;:.!?—–―]*", rest)
+            return [(end - len(rest), end - len(rest) + clause.end())], False
+        # "Some believe the plan will fail", "The poll shows Clinton ahead": a bare clause after a cue
+        opener = re.match(r"\s*([\w’'-]+)", rest)
+        # (after a participle only a clause with a finite verb: "…, adding the town must be ready", not
+        # "…, showing no increase")
+        if base in self.v.bare_clause_cues and opener and \
+                (speaker_np or participle and any(w.lower() in _AUXILIARIES for w in _WORD.findall(rest, 0, 60))) and \
+                (opener.group(1).lower() in self.v.clause_openers or opener.group(1)[:1].isupper()
+                 or opener.group(1)[:1].isdigit()):
+            return [(end - len(rest), end)], base not in self.v.object_cues
+        # "Trump cited the poll", "She called him a liar": the object is content
+        if base in self.v.object_cues:
+            clause = _OBJECT_CLAUSE.match(rest)
+            span = (end - len(rest), end - len(rest) + clause.end())
+            if text[span[0]:span[1]].strip():
+                # "called out the speaker", "called off the talks": a phrasal verb, not a naming
+                naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back)\b", rest)
+                return [span], naming
+        return None
+
+    def _before_participle(self, content: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
+        """Reported speech ends where a participle of saying takes over after a comma ("said its profits
+        rose, adding that …", "…, saying …"): that participle is a statement of its own by the same source."""
+        text = self.text
+        cuts = [m.start for m in self._sentence_matches[CUE] if m.start > after and
+                text[m.start:m.end].split(None, 1)[0].lower().endswith("ing")]
+        out = []
+        for s, e in content:
+            # any participle clause after a comma modifies the sentence's subject, not what was said
+            # ("… what many felt the mayor failed to do, going on offense with …")
+            for m in _COMMA_PARTICIPLE.finditer(text, s, e):
+                if m.group(1).lower() not in _NOT_PARTICIPLES and "," not in text[m.end():e]:
+                    e = m.start()  # (a participle closed by a comma is an aside: "that, having won, she …")
+                    break
+            for cut in cuts:
+                if s < cut < e:
+                    comma = _COMMA_BEFORE.search(text, max(s, cut - 24), cut)
+                    if comma:
+                        e = comma.start()
+                        break
+            out.append((s, e))
+        return out
+
+    def _cut_at_coordinated_cues(self, found: list[Found]) -> None:
+        """A second cue coordinated with the first ends what the first introduced: "said the bridge would
+        reopen and added that …", "criticized the council and praised the crew", "said … and she accused …"
+        (the same subject, or a pronoun for it, after "and" or "but")."""
+        text = self.text
+        for f in found:
+            if f.kind != "indirect":
+                continue
+            for g in found:
+                if g is f or g.cue_span[0] <= f.cue_span[1]:
+                    continue
+                src_s, src_e = g.source_span
+                if src_s < src_e <= g.cue_span[0] and g.source_span != f.source_span:
+                    if text[src_s:src_e].lower() not in _THIRD_PERSON:
+                        continue  # another subject: "said the crew and the mayor agreed …" stays whole
+                    at = src_s
+                elif g.speaker is f.speaker and g.speaker is not None and \
+                        self._form(g.cue_span) == self._form(f.cue_span):
+                    # the same form ("said … and added"), not "said it would publish … and decide": that verb
+                    # goes on inside what was said
+                    at = g.cue_span[0]
+                else:
+                    continue
+                pieces = []
+                for s, e in f.content:
+                    if s < at < e and (m := _COORDINATOR.search(text, max(s, at - 24), at)):
+                        e = _trim(text, s, m.start())[1]
+                    pieces.append((s, e))
+                f.content = [c for c in pieces if c[1] > c[0]] or f.content
+
+    def _form(self, span: tuple[int, int]) -> str:
+        """The form of a cue's verb: past, -s, -ing or the bare form."""
+        word = self.text[span[0]:span[1]].split(None, 1)[0].lower()
+        if word.endswith("ed") or word in self.v.irregular_past:
+            return "past"
+        if word.endswith("ing"):
+            return "ing"
+        return "s" if word.endswith("s") else "bare"
+
+    def _end_at_next_speaker(self, found: list[Found], quotes: list[tuple[int, int]]) -> None:
+        """Reported speech ends at a comma where another source and its cue begin ("Staff confirmed he
+        knew of the cable, Graham questioned why …", "…, and state officials have confirmed …"): the second
+        clause is the other source's."""
+        text = self.text
+        starts = [g.source_span[0] for g in found if g.source_span[1] > g.source_span[0]
+                  and g.source_span[1] <= g.cue_span[0]]
+        if not starts:
+            return
+        for f in found:
+            if f.kind != "indirect":
+                continue
+            pieces = []
+            for s, e in f.content:
+                if (s, e) not in quotes:
+                    comma = next((m for p in starts if s < p < e and p > f.cue_span[1] and
+                                  (m := _COMMA_END.search(text, s, p))), None)
+                    if comma is not None:
+                        e = _trim(text, s, comma.start())[1]
+                pieces.append((s, e))
+            f.content = [c for c in pieces if c[1] > c[0]] or f.content

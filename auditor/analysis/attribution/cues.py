@@ -1,0 +1,200 @@
+"""Attributions made by verbs of saying: which cue words read as verbs in the sentence, their subjects,
+what they introduce, and the passive with an agent ("was criticised by the mayor")."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...textutil import Token
+from ..vocab import CUE
+from .base import AttributorBase, _trim
+from .grammar import (
+    _ADDITIVES, _AFTER_QUOTE, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS, _FIRST_SECOND,
+    _GO_ON, _INVERSION_VERBS, _PASSIVE_ADVERBS, _PUNCT_GAP, _adverb, _cap, _headline,
+)
+from .model import Found, Speaker
+
+
+class VerbCues(AttributorBase):
+    """The pass over the cue verbs of a sentence."""
+
+    def _verb_cues(self, toks: list[Token], start: int, end: int, quotes: list[tuple[int, int]],
+                   found: list[Found], claimed_quotes: set[tuple[int, int]]) -> None:
+        """Attributions made by verbs of saying in the sentence ("Lee said …", "…,” said Lee", "…, adding
+        that …"), appended to `found`; the quotations they introduce are added to `claimed_quotes`."""
+        text = self.text
+        lo = self._lo
+        by_list = self._sentence_matches
+        sentence_subject: Speaker | None = None
+        longest: dict[int, int] = {}
+        for m in by_list[CUE]:
+            longest[m.start] = max(longest.get(m.start, 0), m.end)
+        for m in by_list[CUE]:
+            c_start, c_end = m.start, m.end
+            if self._in_quote(c_start) or c_end < longest[c_start] or \
+                    self._label_span[0] <= c_start < self._label_span[1]:  # "FALLIN: I think …": the label's
+                continue  # "calling for": the phrase, not "calling" as well
+            if text[c_start - 1:c_start] in ("-", "‐"):
+                continue  # "establishment-backed", "state-endorsed": a compound adjective, not a verb
+            i = bisect.bisect_left(self._token_starts, c_start, lo) - lo  # matches start and end on tokens
+            j = bisect.bisect_left(self._token_ends, c_end, lo) - lo
+            base = self.v.cue_bases[m.entry.term_index]
+            cue_tok = toks[i]
+            if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]) \
+                    and not _headline(toks):
+                continue  # "the United States", "the Clean Power Plan": a name, not a verb
+            after_text = text[c_end:end]
+            if cue_tok.norm.endswith("ing") and re.match(r"\s+by\b", after_text) and \
+                    not re.match(r"\s+by\s+[a-z]+ing\b", after_text):
+                continue  # "(Additional reporting by …)": a credit, not speech
+            past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
+            # "is expected to", "was not widely seen as": a form of "be" and adverbs before a past participle
+            b = i - 1
+            while b > 0 and (toks[b].norm in _PASSIVE_ADVERBS or _adverb(toks[b])) and toks[b].norm not in _BE:
+                b -= 1
+            passive = past and i > 0 and (toks[i - 1].norm in _BE | {"widely", "generally", "often", "been"}
+                                          or b < i - 1 and toks[b].norm in _BE)
+            if passive:
+                agent = self._passive_agent(toks, i, start, end, c_start, c_end, after_text)
+                if agent is not None:
+                    found.append(agent)
+                continue  # passive with no agent: see _agentless (only the verbs listed for it)
+            if past and not passive and (by := _BY_AGENT.match(after_text)) and by.group(1).lower() not in _BY_MEANS \
+                    and i > 0 and toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
+                continue  # "the divide highlighted by the shootings": a passive participle, its agent after "by"
+            if past and "," in (text[toks[i - 1].end:c_start] if i > 0 else "") and \
+                    re.match(r"\s+(?:to\s+)?as\b", after_text):
+                continue  # "Kyle, referred to as the deadliest sniper, …": a passive participle
+            # ("Some say …", "Both think …": a quantifier standing alone is the subject)
+            if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past and \
+                    not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in self.v.pronouns) and \
+                    not (toks[i - 1].norm in self.v.anonymous_heads and base not in self.v.noun_like and
+                         (i == 1 or _PUNCT_GAP.search(self._gap(toks[i - 2], toks[i - 1])))):
+                continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
+            if base in self.v.noun_like and not past and j + 1 < len(toks) and \
+                    toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]) and \
+                    (cue_tok.norm in self.v.title_modifiers or cue_tok.norm in self.v.title_words or
+                     base in self.v.object_cues):
+                continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
+            subject = self._cue_subject(toks, i, j, base, past, start, c_start, after_text, quotes)
+            if subject is None:
+                continue
+            speaker_np, implicit = subject
+            antecedent_start = -1
+            own = False
+            spans = self._cue_content(toks, i, j, base, speaker_np, start, end, c_start, c_end, quotes)
+            if spans is None:
+                continue
+            content, kind, voiced = spans
+            if implicit:
+                source = self._borrowed_source(toks, i, start, c_start, c_end, content, found, sentence_subject)
+                if source is None:
+                    continue
+                speaker, src_span, content = source
+            else:
+                speaker = self._resolve_subject(speaker_np, toks)
+                src_span = (speaker_np[0].start, speaker_np[-1].end)
+                if len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns:
+                    # "commentators who have suggested …": the source is the noun the pronoun stands for
+                    antecedent_start = self._antecedent_start(toks, speaker_np[0])
+                if len(speaker_np) == 1 and speaker_np[0].norm in _FIRST_SECOND:
+                    # "I doubt her sincerity" outside quotation marks: the writer's own view, not a source's
+                    speaker, voiced = None, False
+                    own = True
+            if speaker is None and not implicit and speaker_np and speaker_np[-1].norm not in self.v.pronouns:
+                speaker = Speaker(self._unnamed(speaker_np), "anonymous")
+            for q in content:
+                if q in quotes:
+                    claimed_quotes.add(q)
+            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced, own_voice=own,
+                               antecedent_start=antecedent_start))
+            if speaker is not None:
+                sentence_subject = speaker
+
+    def _cue_subject(self, toks: list[Token], i: int, j: int, base: str, past: bool, start: int, c_start: int,
+                     after_text: str, quotes: list[tuple[int, int]]) -> tuple[list[Token], bool] | None:
+        """The subject phrase of the cue at toks[i..j], left of it or inverted after it, and whether the cue
+        borrows the subject of its clause instead (a participle, a coordinated verb: the phrase is then
+        empty). None when the cue reads as a noun or a name here, or has no subject to borrow."""
+        text = self.text
+        cue_tok = toks[i]
+        speaker_np: list[Token] = []
+        gap_before = text[toks[i - 1].end:c_start] if i > 0 else ""
+        left = self._subject_left(toks, i, start)
+        if left and quotes:
+            left = self._back_to_quote(toks, left)
+        # "…, then says …": a verb coordinated with the clause before, whose subject speaks
+        coordinated = i > 1 and toks[i - 1].norm in ("then", "later") and "," in self._gap(toks[i - 2], toks[i - 1])
+        if cue_tok.norm.endswith("ing") and "," in gap_before or coordinated:
+            left = []  # "On Monday, Clinton leaned in, painting Trump as …": the clause's subject speaks
+        elif cue_tok.norm.endswith("ing") and left and (not self._can_speak(left[-1]) or
+                                                        self._object_before_participle(toks, left)):
+            left = []  # "spent the day on the trail attacking …": the noun before is no speaker
+        # a verb form with a that-clause after it is a verb whatever its subject ("A new poll shows that …",
+        # "Another slide suggests that …")
+        verb_with_that = cue_tok.norm.endswith("s") and not cue_tok.norm.endswith("ss") and bool(left) and \
+            (bool(re.match(r"\s+that\b", after_text)) and left[0].norm in ("a", "an", "another")
+             # a quotation right before the subject: "“Why?” a narrator asks."
+             or bool(re.search(r"[”\"»][\s,]*$", text[start:left[0].start])))
+        if left and base in self.v.noun_like and not past and not verb_with_that and \
+                not self._plausible_subject(left[-1:]) and not self._head_before_preposition(left):
+            left = []
+        if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that \
+                and not (cue_tok.norm.endswith("s") and any(t.norm == "of" for t in left)) \
+                and not (cue_tok.norm.endswith("s") and not cue_tok.norm.endswith("ss") and len(left) > 1 and
+                         not _cap(left[-1]) and self._can_speak(left[-1])):
+            return None  # "a Donald Trump tweet", "a government plan": a compound noun (not "a poll shows")
+        if base in self.v.naming_verbs and past and j + 1 < len(toks) and \
+                (_cap(toks[j + 1]) and toks[j + 1].norm not in self.v.pronouns or toks[j + 1].norm == "the") \
+                and ("," in gap_before or left and left[0].norm in ("a", "an")):
+            return None  # "a group called Lashkar", "His group, called the Legacy Fund,": a name, not speech
+        if left:
+            speaker_np = left
+        elif (i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start])) and \
+                not cue_tok.norm.endswith("ing"):  # "…, declaring it “…”": a participle does not invert
+            # (after a quotation or a comma the subject may carry a prepositional phrase: "…, said a
+            # former spokesman for the ministry, Ann Lee")
+            speaker_np = self._subject_right(toks, j + 1, i > 0 and (bool(
+                _AFTER_QUOTE.search(text, toks[i - 1].end, c_start)) or base in _INVERSION_VERBS and
+                "," in text[toks[i - 1].end:c_start]))
+        # participle or coordinated cue with no subject: "…, describing it as", "and pointed out"
+        implicit = False
+        if not speaker_np and i > 2 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON:
+            # "The email goes on to say", "Critics went on to argue": the subject of the verb before "to"
+            verb = i - 3 if toks[i - 2].norm == "on" else i - 2
+            speaker_np = self._subject_left(toks, verb, start) if verb > 0 else []
+        elif not speaker_np and i > 1 and toks[i - 1].norm in _GO_ON and cue_tok.norm.endswith("ing") and \
+                not _PUNCT_GAP.search(gap_before):
+            # "Critics have begun urging …", "She kept saying …": the subject of the verb before
+            speaker_np = self._subject_left(toks, i - 1, start)
+            if speaker_np and not self._can_speak(speaker_np[-1]):
+                speaker_np = []  # "as the meeting began …": no speaker
+        if not speaker_np:
+            # "…, describing it as", "and pointed out", "went on to say": the subject is the clause's
+            if cue_tok.norm.endswith("ing") and i > 0 or coordinated or \
+                    (i > 0 and (toks[i - 1].norm in _COORDINATORS or toks[i - 1].norm in _ADDITIVES)) or \
+                    (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm in _COORDINATORS) or \
+                    (i > 1 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON):
+                implicit = True
+            else:
+                return None
+        return speaker_np, implicit
+
+    def _passive_agent(self, toks: list[Token], i: int, start: int, end: int, c_start: int, c_end: int,
+                       after_text: str) -> Found | None:
+        """A passive cue with its agent after "by" ("was criticised by the mayor"): the agent is the source
+        of the rest of the sentence; None when no agent is named (see _impersonal)."""
+        text = self.text
+        by = re.match(r"\s+by\s+", after_text)
+        if by:
+            k = next((k for k, t in enumerate(toks) if t.start >= c_end + by.end()), None)
+            speaker_np = self._np_forward(toks, k) if k is not None else []
+            if speaker_np:
+                rest_start = speaker_np[-1].end
+                content = [(start, toks[i - 1].start), (rest_start, end)]
+                content = [_trim(text, s, e) for s, e in content if text[s:e].strip(" .,;")]
+                speaker = self.resolve(speaker_np)
+                if content and speaker is not None:
+                    return Found(speaker, (speaker_np[0].start, speaker_np[-1].end),
+                                 (c_start, c_end), content, "indirect")
+        return None

@@ -1,0 +1,218 @@
+"""Who a noun phrase names: resolving a subject phrase to a Speaker (a person by name, title or pronoun,
+an institution, a document, unnamed people) and testing whether words can speak at all."""
+from __future__ import annotations
+
+import re
+
+from ...textutil import Token
+from .base import AttributorBase
+from .grammar import (
+    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _MODIFIER_HEADS, _PARTICIPLE_OPENERS, _PAST_VERBS,
+    _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
+)
+from .model import Speaker
+
+
+class Speakers(AttributorBase):
+    """Resolving phrases to speakers; whether a word or phrase can be a source."""
+
+    def resolve(self, phrase_tokens: list[Token]) -> Speaker | None:
+        """Name, kind and title of the noun phrase that speaks."""
+        if phrase_tokens and phrase_tokens[-1].norm in self.v.speech_nouns:
+            owner = self._possessor(phrase_tokens)
+            if owner:  # "Lavrov's remarks" speak for Lavrov
+                return self.resolve(owner)
+        toks = [t for t in phrase_tokens if t.norm not in _DETERMINERS or _cap(t) and t is not phrase_tokens[0]]
+        if not toks:
+            return None
+        norms = [t.norm for t in toks]
+        if len(toks) == 1 and norms[0] in self.v.pronouns:
+            if norms[0] in self.v.person_pronouns:
+                return self.state.last_person
+            return self.state.last_speaker
+        head = norms[-1]
+        capitals = [t for t in toks if _cap(t)]
+        # Title words at the front, then a capitalised name: "Russian Foreign Minister Sergey Lavrov"
+        if capitals and _cap(toks[-1]):
+            split = 0
+            for i, t in enumerate(toks):
+                if t.norm in self.v.title_words or not _cap(t):
+                    split = i + 1
+            name_toks = toks[split:] if split < len(toks) else toks[-1:]
+            title_toks = toks[:split]
+            name = self.text[name_toks[0].start:name_toks[-1].end]
+            title = self.text[title_toks[0].start:title_toks[-1].end] if title_toks else None
+            known = self._known_person(name)
+            if known:
+                if title and not known.title:
+                    known.title = title
+                return known
+            full = self.mentions.get(name.lower()) if len(name_toks) == 1 else None
+            if full and not title:
+                person = Speaker(full, "named", None)
+                self.state.people.append(person)
+                return person
+            if len(name_toks) >= 2 and all(len(t.text) == 1 for t in name_toks):  # U.S., U.N.
+                end = name_toks[-1].end
+                return Speaker(name + "." if self.text[end:end + 1] == "." else name, "institution")
+            if len(name_toks) >= 2 or title:
+                if name.lower() in self.v.institution_heads or head in self.v.institution_heads:
+                    return Speaker(self.text[toks[0].start:toks[-1].end], "institution")
+                person = Speaker(name, "named", title)
+                self.state.people.append(person)
+                return person
+            if head in self.v.anonymous_heads:
+                return Speaker(self._unnamed(phrase_tokens), "anonymous")
+            return Speaker(name, "institution")
+        phrase = self.text[phrase_tokens[0].start:phrase_tokens[-1].end]
+        if head in self.v.title_words:
+            by_title = self._person_by_title(norms)
+            if by_title:
+                return by_title
+        # (a sentence-opening "The" lowered: "The Russian government" and "the Russian government" are one)
+        if head in self.v.document_heads:
+            return Speaker(self._unnamed(phrase_tokens), "document")
+        # "ten Riverton residents", "Riverton officials": unnamed people, whatever place word comes before
+        if head in self.v.institution_heads or any(_cap(t) for t in toks) and head not in self.v.anonymous_heads:
+            return Speaker(self._unnamed(phrase_tokens), "institution")
+        if head in self.v.anonymous_heads or head in self.v.title_words:
+            return Speaker(self._unnamed(phrase_tokens), "anonymous")
+        return None
+
+    def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
+        """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before
+        it; an apposition ('Jane Roe, the chair, said') is the name before its first comma."""
+        relative = next((n for n, t in enumerate(phrase) if n and t.norm == "who"), 0)
+        if relative:
+            phrase = phrase[:relative]  # "officials who spoke to the Post": the officials
+        if len(phrase) == 1 and phrase[0].norm in self.v.relative_pronouns:
+            k = next((k for k, t in enumerate(toks) if t is phrase[0]), 0)
+            antecedent = self._np_back(toks, k - 1) if k > 0 else []
+            return (self.resolve(antecedent) if self._plausible_subject(antecedent) else None) \
+                or self.state.last_speaker
+        segments: list[list[Token]] = [[]]
+        for k, t in enumerate(phrase):
+            segments[-1].append(t)
+            if k + 1 < len(phrase) and re.search(r"[,(—–―]|--", self._gap(t, phrase[k + 1])):
+                segments.append([])
+        head = segments[0]
+        cut = next((n for n, t in enumerate(head) if n and (t.norm in _SUBJECT_PREPOSITIONS or t.norm in _FAMILIAR)), 0)
+        if cut and len(segments) == 1:
+            # "officials at the Pentagon", "a narrator in the ad": the noun before the preposition speaks
+            first = self.resolve(head[:cut])
+            if first is not None:
+                if first.kind == "named":
+                    return first
+                return Speaker(self.text[head[0].start:head[-1].end], first.kind)
+        # "the camp director, Omar Haddad, said": the name in the apposition, titled by the head
+        if not _cap(head[-1]) and len(segments) > 1 and all(_cap(t) for t in segments[1]) and len(segments[1]) >= 2:
+            person = self.resolve(segments[1])
+            if person is not None and person.kind == "named" and not person.title:
+                person.title = self.text[head[0].start:head[-1].end]
+            return person
+        speaker = self.resolve(head)
+        if speaker is not None and speaker.kind == "named" and not speaker.title and len(segments) > 1 \
+                and not _cap(segments[1][0]) and len(segments[1]) <= 8:  # "Jane Roe, the party's chair,"
+            speaker.title = self.text[segments[1][0].start:segments[1][-1].end]
+        return speaker
+
+    def _unnamed(self, phrase: list[Token]) -> str:
+        """The name of a source the text does not name: the phrase as written ("the mayor's defenders",
+        "ten Riverton residents"), its first word in lower case when that is a word of the vocabulary whose
+        capital only opens the sentence ("Critics" and "critics" are one source)."""
+        first = phrase[0]
+        words = self.text[first.start:phrase[-1].end]
+        if _cap(first) and not first.text.isupper() and (
+                first.norm in _DETERMINERS or first.norm in self.v.anonymous_heads or first.norm in _FUNCTION):
+            return first.norm + words[len(first.text):]
+        return words
+
+    def _known_person(self, name: str) -> Speaker | None:
+        words = name.lower().split()
+        if not words or not self.state.people:
+            return None
+        lowered, single = " ".join(words), len(words) == 1
+        for person in reversed(self.state.people):
+            known = person.name.lower()
+            if known == lowered or (single and known.rsplit(None, 1)[-1] == lowered):
+                return person
+        return None
+
+    def _person_by_title(self, norms: list[str]) -> Speaker | None:
+        wanted = [n for n in norms if n in self.v.title_words]
+        for person in reversed(self.state.people):
+            title = (person.title or "").lower().split()
+            if wanted and all(w in title for w in wanted):
+                return person
+        return None
+
+    def _possessor(self, phrase: list[Token]) -> list[Token]:
+        """The owner in "<owner>'s <noun>" ("Lavrov" in "Lavrov's remarks"), or [] when there is none."""
+        for k in range(len(phrase) - 1, 0, -1):
+            if phrase[k].norm == "s" and self.text[phrase[k - 1].end:phrase[k].start] in ("’", "'"):
+                return phrase[:k]
+        return []
+
+    def _plausible_subject(self, phrase: list[Token]) -> bool:
+        """Does the phrase look like someone who can speak (not a verb, adjective or stray noun)?"""
+        if not phrase:
+            return False
+        head = phrase[-1]
+        if len(phrase) == 1 and head.norm in _PARTICIPLE_OPENERS:
+            return False  # "Having announced that …": a participle, not a name
+        if head.norm in self.v.speech_nouns and self._possessor(phrase):
+            return True  # "Lavrov's remarks signal that …"
+        if not _cap(head) and head.norm.endswith(_PEOPLE_SUFFIXES) and len(head.norm) > 5:
+            return True  # "environmentalists", "protesters", "physicians": people who can speak
+        if head.norm in _WH_WORDS:
+            return False  # "Why not just say …"
+        if head.norm.isdigit() and self.text[head.end:head.end + 1] == "%":
+            return True  # "42% say": a share of those asked
+        if head.norm == "old" and len(phrase) > 1 and phrase[-2].norm in ("year", "years") and \
+                self._gap(phrase[-2], head) == "-":
+            return True  # "the 46-year-old": a person of that age
+        return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
+                    or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
+                    or head.norm in self.v.title_words and (head.norm not in self.v.title_modifiers or
+                                                            head.norm in _MODIFIER_HEADS)
+                    or head.norm in self.v.relative_pronouns)
+
+    def _can_speak(self, head: Token) -> bool:
+        """A word that can be the source of a participle right after it: a name, a pronoun, a noun for
+        people or for a text ("tweets saying", "a letter urging", "protesters chanting")."""
+        norm = head.norm
+        return _cap(head) or norm in self.v.pronouns or norm in self.v.anonymous_heads or \
+            norm in self.v.title_words and (norm not in self.v.title_modifiers or norm in _MODIFIER_HEADS) or \
+            norm in self.v.speech_nouns or \
+            norm in self.v.document_heads or norm in self.v.institution_heads or \
+            len(norm) > 4 and norm.endswith(_PERSON_ENDINGS) or norm in self.v.relative_pronouns
+
+    def _person_noun(self, tok: Token) -> bool:
+        """A name or a noun for people ("advisers", "a spokesman", "the senator")."""
+        norm = tok.norm
+        return _cap(tok) or norm in self.v.anonymous_heads or norm in self.v.title_words or \
+            len(norm) > 4 and norm.endswith(_PERSON_ENDINGS)
+
+    def _verb_form(self, tok: Token) -> bool:
+        """A finite verb or a past participle ("continued", "spoke", "has")."""
+        norm = tok.norm
+        return len(norm) > 3 and norm.endswith("ed") or norm in self.v.irregular_past or norm in _AUXILIARIES or \
+            norm in _BE or tok.start in self._cue_starts
+
+    def _head_before_preposition(self, phrase: list[Token]) -> bool:
+        """Does a subject like "a narrator in the ad" have a head that can speak before its preposition?"""
+        cut = next((n for n, t in enumerate(phrase) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
+        return cut > 0 and (self._plausible_subject(phrase[cut - 1:cut]) or
+                            phrase[cut - 1].norm.endswith(_PERSON_ENDINGS))
+
+    def _object_before_participle(self, toks: list[Token], left: list[Token]) -> bool:
+        """Is the noun phrase before a participle the object of a verb or a preposition ("wrote a letter to
+        the mayor asking …", "issued a statement saying …")? Then the participle is the clause subject's."""
+        k = next((n for n, t in enumerate(toks) if t is left[0]), 0)
+        if k > 1 and toks[k - 1].norm in _RECIPIENT_PREPOSITIONS and \
+                not _PUNCT_GAP.search(self._gap(toks[k - 2], left[0])) and not self._person_noun(toks[k - 2]):
+            return True  # (not "advisers to the governor saying": the advisers speak)
+        # "issued a statement": a past verb, then a determiner and the noun
+        det = next((n for n in range(len(left) - 1, 0, -1) if left[n].norm in _DETERMINERS), 0)
+        return any(not _cap(t) and (t.norm.endswith("ed") or t.norm in self.v.irregular_past or t.norm in _PAST_VERBS)
+                   for t in left[:det])
