@@ -1,11 +1,11 @@
-"""python -m eval [attribution|bias|all] [--data DIR] [--limit N]: print the evaluation tables."""
+"""python -m eval [attribution|bias|heldout|all] [--data DIR] [--limit N]: print the evaluation tables."""
 from __future__ import annotations
 
 import argparse
 import importlib
 import sys
 
-SUITES = {"attribution": "eval.attribution", "bias": "eval.bias"}
+SUITES = {"attribution": "eval.attribution", "bias": "eval.bias", "heldout": "eval.heldout"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .common import data_root, f1, load_basil_articles, table
+from .common import BinaryScore, class_table, data_root, f1, load_basil_articles, table
 
 BABE = Path("labels/babe/babe-dev.csv")
 BASIL = Path("labels/basil")
@@ -115,16 +115,18 @@ def _ruleset():
     return _RULESET
 
 
-def _predictions(audit) -> list[Prediction]:
+def _predictions(audit, categories: Sequence[str] = PREDICTING_CATEGORIES) -> list[Prediction]:
     return [Prediction(f.rule, f.category, f.excerpt, f.field, f.start, f.end, f.voice) for f in audit.findings
-            if f.category in PREDICTING_CATEGORIES and f.start is not None and f.field in ("text", "title")]
+            if f.category in categories and f.start is not None and f.field in ("text", "title")]
 
 
-def audit_sentence(sentence: str) -> tuple[str, list[Prediction]]:
-    """The audited body of one sentence and the predictions in it."""
+def audit_sentence(sentence: str, ruleset=None,
+                   categories: Sequence[str] = PREDICTING_CATEGORIES) -> tuple[str, list[Prediction]]:
+    """The audited body of one sentence and the predictions in it (by default with this module's rule set
+    and the language/framing categories; the held-out suite passes its own for the sourcing rules)."""
     from auditor import audit_text
-    audit = audit_text(sentence, ruleset=_ruleset())
-    return audit.article.text, [p for p in _predictions(audit) if p.field == "text"]
+    audit = audit_text(sentence, ruleset=ruleset if ruleset is not None else _ruleset())
+    return audit.article.text, [p for p in _predictions(audit, categories) if p.field == "text"]
 
 
 def audit_document(title_and_body: tuple[str, str]) -> list[Prediction]:
@@ -183,24 +185,10 @@ def gold_word_positions(sentence: str, words: Iterable[str]) -> set[int]:
 
 
 @dataclass
-class BabeScore:
-    sentences: int = 0
-    confusion: Counter = field(default_factory=Counter)  # (gold biased, predicted biased) -> n
+class BabeScore(BinaryScore):
     word_tp: int = 0
     word_fp: int = 0
     word_fn: int = 0
-
-    def class_pr(self, biased: bool) -> tuple[float, float, float]:
-        tp = self.confusion[(biased, biased)]
-        fp = self.confusion[(not biased, biased)]
-        fn = self.confusion[(biased, not biased)]
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        return p, r, f1(p, r)
-
-    @property
-    def macro_f1(self) -> float:
-        return (self.class_pr(True)[2] + self.class_pr(False)[2]) / 2
 
     @property
     def word_prf(self) -> tuple[float, float, float]:
@@ -214,8 +202,7 @@ def score_babe(items: list[BabeItem], rules: "RuleTally", jobs: int = 1) -> Babe
     for item, (text, preds) in zip(items, _map(audit_sentence, [i.text for i in items], jobs)):
         narrator = [p for p in preds if p.voice == "narrator"]
         predicted = bool(narrator)
-        score.sentences += 1
-        score.confusion[(item.biased, predicted)] += 1
+        score.add(item.biased, predicted)
         toks = tokens(text)
         gold = gold_word_positions(text, item.words)
         covered = {i for i, (_, s, e) in enumerate(toks) if any(overlaps((s, e), (p.start, p.end)) for p in narrator)}
@@ -394,16 +381,10 @@ def _mark(value: float, target: float) -> str:
 
 
 def babe_tables(s: BabeScore) -> str:
-    rows = []
-    for name, biased in (("Biased", True), ("Non-biased", False)):
-        p, r, f = s.class_pr(biased)
-        support = s.confusion[(biased, True)] + s.confusion[(biased, False)]
-        rows.append([name, p, r, f, support])
     wp, wr, wf = s.word_prf
     return "\n".join([
         f"BABE dev: {s.sentences} sentences; Biased predicted when a narrator-voice language/framing finding fires",
-        table(["class", "precision", "recall", "F1", "n"], rows),
-        f"macro-F1 {s.macro_f1:.3f}",
+        class_table(s, "Biased", "Non-biased"),
         "",
         f"BABE word level (tokens): TP {s.word_tp}, FP {s.word_fp}, FN {s.word_fn}",
         table(["", "precision", "recall", "F1"], [["biased words", wp, wr, wf]]),

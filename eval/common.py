@@ -1,9 +1,10 @@
-"""Shared helpers for the evaluation scripts: where the data is, and small table printing."""
+"""Shared helpers for the evaluation scripts: where the data is, small table printing, two-class sentence scores."""
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,6 +30,39 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
 
 def f1(precision: float, recall: float) -> float:
     return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+@dataclass
+class BinaryScore:
+    """Sentence-level confusion counts for a two-class label (True = the positive class)."""
+    sentences: int = 0
+    confusion: Counter = field(default_factory=Counter)  # (gold, predicted) -> n
+
+    def add(self, gold: bool, predicted: bool) -> None:
+        self.sentences += 1
+        self.confusion[(gold, predicted)] += 1
+
+    def support(self, label: bool) -> int:
+        return self.confusion[(label, True)] + self.confusion[(label, False)]
+
+    def class_pr(self, label: bool) -> tuple[float, float, float]:
+        tp = self.confusion[(label, label)]
+        fp = self.confusion[(not label, label)]
+        fn = self.confusion[(label, not label)]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, f1(p, r)
+
+    @property
+    def macro_f1(self) -> float:
+        return (self.class_pr(True)[2] + self.class_pr(False)[2]) / 2
+
+
+def class_table(score: BinaryScore, positive: str, negative: str) -> str:
+    """Per-class precision, recall, F1 and support, then the macro-F1 line."""
+    rows = [[name, *score.class_pr(label), score.support(label)]
+            for name, label in ((positive, True), (negative, False))]
+    return table(["class", "precision", "recall", "F1", "n"], rows) + f"\nmacro-F1 {score.macro_f1:.3f}"
 
 
 # --- BASIL -----------------------------------------------------------------------------------------
