@@ -104,6 +104,19 @@ def test_repeats_in_a_short_field_cost_half_the_one_before(demo):
     assert audit.score.categories["language"] < fewer.score.categories["language"]  # still monotone
 
 
+def test_a_term_settled_on_a_date_is_not_faulted_in_an_article_written_before_it():
+    text = "Protesters filled the central square of Kiev on Sunday."
+
+    def spelled(**metadata):
+        audit = auditor.audit_text(text, **metadata)
+        return [f.excerpt for f in audit.findings if f.rule == "language.place-names"]
+
+    assert spelled(published="2014-02-16") == []
+    assert spelled(published="2022-03-01T08:00:00Z") == ["Kiev"]
+    assert spelled() == ["Kiev"]  # no date: the reader cannot tell, so the finding stays
+    assert spelled(published="16 February 2014") == ["Kiev"]  # a date we cannot read counts as unknown
+
+
 def test_every_finding_carries_its_deduction(demo):
     audit = auditor.audit_text("The mayor slammed the regime. Critics say it failed.", ruleset=demo)
     total = {c: 0.0 for c in audit.score.categories}
@@ -149,6 +162,8 @@ def test_malformed_user_pack_stops_the_audit_before_any_input(tmp_path, capsys):
     ("pack: x\nrules:\n  - id: y.a\n    kind: pattern\n", "x.yaml:3:9: rule id 'y.a' must start with its pack name"),
     ("pack: x\nrules:\n  - {id: x.a, kind: pattern, patterns: ['(?=a)(a+)+'], category: language}\n", "x.yaml:3:41: regular expression may backtrack"),
     ("pack: x\nrules: [\n", "x.yaml:3:1: invalid YAML"),
+    ("pack: x\nrules:\n  - {id: x.a, kind: lexicon, category: language,\n     terms: [{term: Kiev, since: 2019-14-08}]}\n",
+     "x.yaml:4:34: 'since' must be a date written YYYY-MM-DD"),
 ])
 def test_schema_errors(tmp_path, capsys, yaml_text, expected):
     (tmp_path / "x.yaml").write_text(yaml_text)

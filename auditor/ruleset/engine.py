@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,6 +109,7 @@ class RuleSet:
     def check(self, article: Article, analysis: Analysis) -> list[Hit]:
         hits: list[Hit] = []
         sentence_index = _SentenceIndex(analysis.sentences)
+        published = _iso_day(article.published)
         for field, text, where in self._text_fields(article):
             text = text[:MAX_FIELD_CHARS]
             raw = self._raw_matches(text, where)
@@ -136,6 +138,10 @@ class RuleSet:
                 best[(rule_index, start)] = (end, term_index)
             for (rule_index, start), (end, term_index) in sorted(best.items(), key=lambda kv: kv[0][1]):
                 rule = self.rules[rule_index]
+                if published and term_index >= 0 and isinstance(rule.params, LexiconParams):
+                    since = rule.params.terms[term_index].since
+                    if since and published < since:
+                        continue  # written before the style guides settled the term
                 hit = self._text_hit(rule, field, where, text, start, end, term_index, analysis, sentence_index)
                 if hit is not None:
                     hits.append(hit)
@@ -211,6 +217,15 @@ class RuleSet:
             return Hit(rule, "document", None, None, f"{p.measure} = {value:.2f} ({bound})",
                        suggestion="; ".join(rule.suggest) or None)
         return None
+
+
+_ISO_DAY = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
+
+
+def _iso_day(value: str | None) -> str | None:
+    """The YYYY-MM-DD a publication date opens with ("2014-03-02T09:00:00Z"), else None (unknown)."""
+    found = _ISO_DAY.match(value or "")
+    return found.group(1) if found else None
 
 
 class _SentenceIndex:

@@ -22,6 +22,7 @@ class Term:
     inflect: str = "last"
     forms: tuple[str, ...] = ()
     derive: tuple[str, ...] = ()  # derived forms of the last word: ly, ness, degree
+    since: str | None = None  # YYYY-MM-DD: an article published before this date is not faulted for it
 
 
 @dataclass(frozen=True)

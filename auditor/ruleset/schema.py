@@ -1,6 +1,7 @@
 """Validation of rule files: every error names path:line:col, what is wrong and what is allowed."""
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -155,10 +156,10 @@ def _terms(c: _Checker, raw: dict, case: str, inflect: str, derive: tuple[str, .
         if not isinstance(item, dict):
             c.fail(("terms", index), f"a term must be a string or a mapping (got {item!r})")
         sub = _Checker(c.doc, c.base + ("terms", index))
-        unknown = set(item) - {"term", "suggest", "note", "case", "inflect", "forms", "derive"}
+        unknown = set(item) - {"term", "suggest", "note", "case", "inflect", "forms", "derive", "since"}
         if unknown:
             sub.fail(sorted(unknown)[0], f"unknown key '{sorted(unknown)[0]}' in term",
-                     "allowed: term, suggest, note, case, inflect, forms, derive")
+                     "allowed: term, suggest, note, case, inflect, forms, derive, since")
         inflect_value = _inflect_value(sub, item, inflect)
         out.append(Term(
             term=sub.string(item, "term"),
@@ -168,8 +169,26 @@ def _terms(c: _Checker, raw: dict, case: str, inflect: str, derive: tuple[str, .
             inflect=inflect_value,
             forms=sub.strings(item, "forms"),
             derive=_derive(sub, item, derive),
+            since=_since(sub, item),
         ))
     return tuple(out)
+
+
+def _since(c: _Checker, item: dict) -> str | None:
+    """`since`: the date (YYYY-MM-DD) from which a style guide settled the term; YAML reads an unquoted
+    date as a date, a quoted one as text, and either is fine."""
+    value = item.get("since")
+    if value is None:
+        return None
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return datetime.date.fromisoformat(value.strip()).isoformat()
+        except ValueError:
+            pass
+    c.fail("since", f"'since' must be a date written YYYY-MM-DD (got {value!r})",
+           "the day a style guide settled the term, e.g. since: 2019-08-14")
 
 
 def _examples(c: _Checker, raw: dict) -> tuple[tuple[Example, ...], tuple[Example, ...]]:

@@ -11,7 +11,16 @@ from ..errors import RuleFileError
 MAX_RULE_FILE_BYTES = 2_000_000
 
 Path = tuple[Any, ...]
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's when available), with dates kept as the text written: a rule file's
+    dates are compared as YYYY-MM-DD text, and a date-like value that is no date ("2019-14-08") must be
+    a schema error at its line, not a crash in the YAML library."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+SAFE_LOADER = _Loader
 
 
 @dataclass(frozen=True)
@@ -68,6 +77,8 @@ def load_located(text: str, path: str) -> Located:
                             "check indentation and quoting") from None
     except yaml.YAMLError as exc:
         raise RuleFileError(path, None, None, f"invalid YAML: {exc}") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a value the safe constructors cannot build
+        raise RuleFileError(path, None, None, f"invalid YAML value: {exc}") from None
     marks: dict[Path, tuple[int, int]] = {}
     if node is not None:
         _walk(node, (), marks)
