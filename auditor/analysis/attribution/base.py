@@ -23,7 +23,6 @@ class _State:
     """What carries over from one sentence to the next: the people named so far, the last person, speaker
     and attribution."""
 
-    vocab: Vocabulary
     people: list[Speaker] = field(default_factory=list)
     last_person: Speaker | None = None
     last_speaker: Speaker | None = None
@@ -57,7 +56,7 @@ class AttributorBase:
         self.quotes = quotes
         self._quote_starts = [s for s, _ in quotes]
         self._quote_reach = max((e - s for s, e in quotes), default=0)  # no quotation is longer
-        self.state = _State(vocab)
+        self.state = _State()
         self.v = vocab
         # One source for every claim the text presents as held by nobody it names
         self.unspecified = Speaker(UNSPECIFIED, "anonymous")

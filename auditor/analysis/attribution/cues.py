@@ -58,8 +58,8 @@ class VerbCues(AttributorBase):
                 agent = self._passive_agent(toks, i, start, end, c_start, c_end, after_text)
                 if agent is not None:
                     found.append(agent)
-                continue  # passive with no agent: see _agentless (only the verbs listed for it)
-            if past and not passive and (by := _BY_AGENT.match(after_text)) and by.group(1).lower() not in _BY_MEANS \
+                continue  # passive with no agent: see _impersonal (only the verbs listed for it)
+            if past and (by := _BY_AGENT.match(after_text)) and by.group(1).lower() not in _BY_MEANS \
                     and i > 0 and toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
                 continue  # "the divide highlighted by the shootings": a passive participle, its agent after "by"
             if past and "," in (text[toks[i - 1].end:c_start] if i > 0 else "") and \

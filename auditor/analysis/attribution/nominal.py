@@ -134,7 +134,7 @@ class NominalSources(AttributorBase):
                 head = k
         else:
             return None
-        if head is None or self._in_quote(toks[0].start) or k >= len(toks):
+        if head is None or self._in_quote(toks[0].start):
             return None
         content = _trim(text, toks[k].start, end)
         if content[1] - content[0] < 12:

@@ -64,12 +64,12 @@ class Speakers(AttributorBase):
             if head in self.v.anonymous_heads:
                 return Speaker(self._unnamed(phrase_tokens), "anonymous")
             return Speaker(name, "institution")
-        phrase = self.text[phrase_tokens[0].start:phrase_tokens[-1].end]
         if head in self.v.title_words:
             by_title = self._person_by_title(norms)
             if by_title:
                 return by_title
-        # (a sentence-opening "The" lowered: "The Russian government" and "the Russian government" are one)
+        # documents and institutions are named as written, a sentence-opening "The" lowered (_unnamed):
+        # "The Russian government" and "the Russian government" are one source
         if head in self.v.document_heads:
             return Speaker(self._unnamed(phrase_tokens), "document")
         # "ten Riverton residents", "Riverton officials": unnamed people, whatever place word comes before
