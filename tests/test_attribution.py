@@ -893,3 +893,18 @@ def test_a_source_opening_a_sentence_is_the_same_source_in_mid_sentence():
                    "The new report found delays. Critics cited the new report found in the archive.")
     names = [s.name for s in audit.analysis.sources]
     assert names.count("the harbour board") == 1 and "The harbour board" not in names
+
+
+def test_a_state_after_a_place_is_not_the_speaker():
+    audit = _audit('In Riverton, Wash., Dana Okafor, 44, a nurse at the county clinic, said the clinic would '
+                   'close in May. "We are worried," she said.')
+    assert [(a.source, a.cue) for a in audit.analysis.attributions] == [("Dana Okafor", "said")] * 2
+    assert [(s.name, s.kind) for s in audit.analysis.sources] == [("Dana Okafor", "named")]
+
+
+def test_a_title_without_a_name_is_the_person_given_it_or_someone_unnamed():
+    audit = _audit("Prime Minister Ana Ruiz said on Monday that the port would reopen. "
+                   "Later the Prime Minister said that the talks had failed.")
+    assert [a.source for a in audit.analysis.attributions] == ["Ana Ruiz", "Ana Ruiz"]
+    audit = _audit('The levy passed on Tuesday. "The budget is balanced," a Republican said.')
+    assert [(s.name, s.kind) for s in audit.analysis.sources] == [("a Republican", "anonymous")]

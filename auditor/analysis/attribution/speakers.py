@@ -7,7 +7,7 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _MODIFIER_HEADS, _PARTICIPLE_OPENERS, _PAST_VERBS,
+    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _MODIFIER_HEADS, _OPENERS, _PARTICIPLE_OPENERS, _PAST_VERBS,
     _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
 from .model import Speaker
@@ -23,6 +23,8 @@ class Speakers(AttributorBase):
             if owner:  # "Lavrov's remarks" speak for Lavrov
                 return self.resolve(owner)
         toks = [t for t in phrase_tokens if t.norm not in _DETERMINERS or _cap(t) and t is not phrase_tokens[0]]
+        while len(toks) > 1 and toks[0].norm in _OPENERS and toks[1].norm in _DETERMINERS | self.v.title_words:
+            toks = [t for t in toks[1:] if t.norm not in _DETERMINERS]  # "Later the Prime Minister said"
         if not toks:
             return None
         norms = [t.norm for t in toks]
@@ -38,6 +40,10 @@ class Speakers(AttributorBase):
             for i, t in enumerate(toks):
                 if t.norm in self.v.title_words or not _cap(t):
                     split = i + 1
+            if split == len(toks) and all(t.norm in self.v.title_words for t in toks):
+                # a title with no name after it ("a Republican", "the Prime Minister"): the person named
+                # with that title before, or someone unnamed, not a person called "Republican"
+                return self._person_by_title(norms) or Speaker(self._unnamed(phrase_tokens), "anonymous")
             name_toks = toks[split:] if split < len(toks) else toks[-1:]
             title_toks = toks[:split]
             name = self.text[name_toks[0].start:name_toks[-1].end]

@@ -141,6 +141,10 @@ class Subjects(AttributorBase):
                     (_cap(toks[k + 1]) or toks[k + 1].norm in _DETERMINERS | _OWNERS):
                 k += 1  # "…, when Mr. Hale, who had lost, called for …": the subject after the conjunction
             name = toks[k:head_end + 1]
+            if k > first and len(name) == 1 and _cap(name[0]) and self.text[name[0].end:name[0].end + 1] == "." \
+                    and k < j:
+                k = head_end + 1  # "In Mount Prospect, Ill., Barbara Olpinski, 51, said": a state after a place
+                continue
             # after the first part, only a plain noun phrase (no verb: "the club remains in the league")
             if 0 < len(name) <= 8 and toks[k].norm not in _OPENERS and \
                     ((self._plausible_subject(name) or k > first and name[0].norm in _DETERMINERS | _OWNERS and
