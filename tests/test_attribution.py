@@ -908,3 +908,10 @@ def test_a_title_without_a_name_is_the_person_given_it_or_someone_unnamed():
     assert [a.source for a in audit.analysis.attributions] == ["Ana Ruiz", "Ana Ruiz"]
     audit = _audit('The levy passed on Tuesday. "The budget is balanced," a Republican said.')
     assert [(s.name, s.kind) for s in audit.analysis.sources] == [("a Republican", "anonymous")]
+
+
+def test_an_investigation_or_an_inquiry_is_a_document_source():
+    audit = _audit("A new Coastline Courier investigation found that the ferry logs were altered. "
+                   "The inquiry said the harbour master knew.")
+    kinds = {s.name: s.kind for s in audit.analysis.sources}
+    assert kinds == {"A new Coastline Courier investigation": "document", "the inquiry": "document"}
