@@ -141,10 +141,11 @@ def _findings(hits: list[Hit], article: Article) -> list[Finding]:
                                            h.rule.id)):
         rule = hit.rule
         repeat = repeats.get((rule.id, hit.field), 0)
-        repeats[(rule.id, hit.field)] = repeat + 1
         points = deduction(rule.weight, hit.field, hit.voice, rule.scope, words, repeat)
+        if points > 0:
+            repeats[(rule.id, hit.field)] = repeat + 1  # only findings that cost points are repeats
         severity = rule.severity
-        if hit.field == "text" and points == 0 and hit.voice in ("quoted", "attributed"):
+        if hit.field in ("text", "title") and points == 0 and hit.voice in ("quoted", "attributed"):
             severity = "info"
         norm = re.sub(r"\s+", " ", hit.excerpt.lower()).strip()
         base = f"{rule.id}|{hit.field}|{norm}"
@@ -176,7 +177,7 @@ def _repeat_note(field: str, repeat: int, points: float) -> str | None:
 def _voice_phrase(hit: Hit) -> str:
     """What a rule message's {voice} says: whose words the match is in ("in a quotation from Jane Doe")."""
     if hit.field == "title":
-        return "in the headline"
+        return "in a quotation in the headline" if hit.voice == "quoted" else "in the headline"
     if hit.field.startswith("author_bios"):
         return "in the author's bio"
     if hit.field != "text":

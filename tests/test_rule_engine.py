@@ -104,6 +104,12 @@ def test_repeats_in_a_short_field_cost_half_the_one_before(demo):
     assert audit.score.categories["language"] < fewer.score.categories["language"]  # still monotone
 
 
+def test_a_loaded_word_the_headline_quotes_costs_nothing(demo):
+    audit = auditor.audit_text("The council met on Tuesday.", ruleset=demo, title='The "Regime" Slams Back')
+    title = {f.excerpt: (f.deduction, f.severity) for f in audit.findings if f.rule == "demo.emotive"}
+    assert title == {"Regime": (0.0, "info"), "Slams": (4.0, "warning")}  # a quoted word is no repeat
+
+
 def test_a_term_settled_on_a_date_is_not_faulted_in_an_article_written_before_it():
     text = "Protesters filled the central square of Kiev on Sunday."
 
