@@ -915,3 +915,18 @@ def test_an_investigation_or_an_inquiry_is_a_document_source():
                    "The inquiry said the harbour master knew.")
     kinds = {s.name: s.kind for s in audit.analysis.sources}
     assert kinds == {"A new Coastline Courier investigation": "document", "the inquiry": "document"}
+
+
+def test_sources_behind_appositions_prepositions_and_relative_pronouns():
+    audit = _audit("The plan has sparked a dispute with residents of the Old Quay district, who say the works "
+                   "will destroy the beach. According to the authority's chief executive, Tom Hale, the expansion "
+                   "will create 1,200 jobs. Officials familiar with the negotiations said a contract was signed. "
+                   "A petition signed by more than 3,000 people calls the plan a land grab.")
+    text = audit.article.text
+    rel = [(a.source, text[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    assert ("residents of the Old Quay district", "the works will destroy the beach") in rel
+    assert ("Tom Hale", "the expansion will create 1,200 jobs") in rel  # the name, not the content
+    assert ("Officials familiar with the negotiations", "a contract was signed") in rel
+    assert not any(source.startswith("000") for source, _ in rel)  # "3,000" is one number
+    sources = {s.name: (s.kind, s.title) for s in audit.analysis.sources}
+    assert sources["Tom Hale"] == ("named", "the authority's chief executive")

@@ -87,7 +87,10 @@ class AttributorBase:
         return None
 
     def _gap(self, a: Token, b: Token) -> str:
-        return self.text[a.end:b.start]
+        gap = self.text[a.end:b.start]
+        if gap in (",", ".") and a.text.isdigit() and b.text.isdigit():
+            return ""  # "3,000", "2.5": one number, not a clause break
+        return gap
 
 
 # "[A-Z](?<!\w[A-Z])" is "\b[A-Z]" with the capital first: a pattern that opens with a character class

@@ -12,7 +12,7 @@ from ..vocab import ACCORDING
 from .base import AttributorBase, _local, _trim
 from .grammar import (
     _AGENT_PREPOSITIONS, _CARRY_ON, _CLAUSE_GAP, _DETERMINERS, _EVIDENCE_HEADS, _LABEL, _NAME_LIST, _NOUN_MODIFIERS,
-    _OWNERS, _PUNCT_GAP, _TITLE_BEFORE,
+    _OWNERS, _PERSON_ENDINGS, _PUNCT_GAP, _TITLE_BEFORE, _cap,
 )
 from .model import Found, Speaker, _end
 
@@ -47,6 +47,7 @@ class NominalSources(AttributorBase):
                 if agent and agent[-1].norm not in self.v.pronouns and self._plausible_subject(agent):
                     speaker = self.resolve(agent) or speaker
                     np_end = agent[-1].end
+            speaker, np_end = self._named_in_apposition(toks, speaker, np, np_end, end)
             before = text[start:a_start].rstrip(" ,;—–")
             if before.strip():
                 content = [(start, start + len(before))]
@@ -58,6 +59,37 @@ class NominalSources(AttributorBase):
             content = [_trim(text, s, e) for s, e in content]
             out.append(Found(speaker, (np[0].start, np_end), (a_start, a_end), content, "indirect"))
         return out
+
+    def _named_in_apposition(self, toks: list[Token], speaker: Speaker, np: list[Token], np_end: int,
+                             end: int) -> tuple[Speaker, int]:
+        """After "according to <source>": an apposition set off by commas belongs to the source, not to the
+        content. "the agency's chief executive, Tom Hale," names the person (who takes the description as
+        title); "Tom Hale, the agency's chief executive," describes him. Returns the speaker and where
+        the source ends."""
+        k = next((n for n, t in enumerate(toks) if t.start >= np_end), None)
+        if k is None or self.text[np_end:toks[k].start].strip() != ",":
+            return speaker, np_end
+        m = k  # the apposition runs to the next comma, with no other punctuation on the way
+        while True:
+            if m + 1 >= len(toks) or m - k >= 12 or toks[m + 1].start >= end:
+                return speaker, np_end
+            gap = self._gap(toks[m], toks[m + 1])
+            if gap.strip() == ",":
+                break
+            if _PUNCT_GAP.search(gap):
+                return speaker, np_end
+            m += 1
+        part = toks[k:m + 1]
+        if speaker.kind != "named" and 2 <= len(part) <= 4 and all(_cap(t) for t in part):
+            named = self.resolve(part)
+            if named is not None and named.kind == "named":
+                named.title = named.title or self.text[np[0].start:np[-1].end]
+                return named, part[-1].end
+        if speaker.kind == "named" and part[0].norm in _DETERMINERS | _OWNERS and \
+                (part[-1].norm in self.v.title_words or part[-1].norm.endswith(_PERSON_ENDINGS)):
+            speaker.title = speaker.title or self.text[part[0].start:part[-1].end]
+            return speaker, part[-1].end
+        return speaker, np_end
 
     def _nominal_cues(self, toks: list[Token], end: int, found: list[Found]) -> list[Found]:
         """"<owner>'s claim that …", "Trump's call for …", "the senator's criticism of …": a noun of

@@ -93,9 +93,16 @@ class Speakers(AttributorBase):
             phrase = phrase[:relative]  # "officials who spoke to the Post": the officials
         if len(phrase) == 1 and phrase[0].norm in self.v.relative_pronouns:
             k = next((k for k, t in enumerate(toks) if t is phrase[0]), 0)
-            antecedent = self._np_back(toks, k - 1) if k > 0 else []
-            return (self.resolve(antecedent) if self._plausible_subject(antecedent) else None) \
-                or self.state.last_speaker
+            antecedent = self._relative_antecedent(toks, k)
+            if not antecedent:
+                return self.state.last_speaker
+            cut = next((n for n, t in enumerate(antecedent) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
+            if not cut:
+                return self.resolve(antecedent) or self.state.last_speaker
+            first = self.resolve(antecedent[:cut])  # "residents of the district": named as the text has it
+            if first is None or first.kind == "named":
+                return first or self.state.last_speaker
+            return Speaker(self.text[antecedent[0].start:antecedent[-1].end], first.kind)
         segments: list[list[Token]] = [[]]
         for k, t in enumerate(phrase):
             segments[-1].append(t)

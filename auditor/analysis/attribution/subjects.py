@@ -197,7 +197,8 @@ class Subjects(AttributorBase):
                 noun = head[:-1] if len(head) > 1 and head[-1].norm in _FAMILIAR else head
                 if (self._plausible_subject(noun) or noun[-1].norm.endswith(_PERSON_ENDINGS)) and \
                         noun[-1].norm not in self.v.pronouns and noun[-1].norm not in self.v.time_words and \
-                        (not _cap(noun[-1]) or self._plausible_subject(phrase)):
+                        (not _cap(noun[-1]) or noun[-1].norm in self.v.anonymous_heads or
+                         self._plausible_subject(phrase)):  # ("Officials familiar with …" opening a sentence)
                     return head + toks[k:k + 1] + toks[k + 1:j + 1]
                 # "Six in 10 say", "two of three voters said": a share of a group
                 # (and "most of them", "some of us", "all of those")
@@ -234,10 +235,27 @@ class Subjects(AttributorBase):
         k = next((n for n, t in enumerate(toks) if t is pronoun), 0)
         if k == 0 or _CLAUSE_GAP.search(self._gap(toks[k - 1], pronoun)):
             return pronoun.start
-        antecedent = self._np_back(toks, k - 1)
-        if not antecedent or antecedent[-1].norm in self.v.pronouns or not self._plausible_subject(antecedent):
+        antecedent = self._relative_antecedent(toks, k)
+        if not antecedent or antecedent[-1].norm in self.v.pronouns:
             return pronoun.start
         return antecedent[0].start
+
+    def _relative_antecedent(self, toks: list[Token], k: int) -> list[Token]:
+        """The noun phrase a relative pronoun toks[k] stands for, or [] when none that can speak stands
+        before it. A phrase with prepositions speaks through the noun before them ("residents of the Old
+        Quay district, who say": the residents), and is returned whole."""
+        antecedent = self._np_back(toks, k - 1) if k > 0 else []
+        if not antecedent or self._plausible_subject(antecedent):
+            return antecedent
+        first = k - len(antecedent)
+        gaps = self._gap(toks[first - 2], toks[first - 1]) + self._gap(toks[first - 1], toks[first]) \
+            if first >= 2 else ","
+        if toks[first - 1].norm in _SUBJECT_PREPOSITIONS and not _PUNCT_GAP.search(gaps):
+            head = self._np_back(toks, first - 2)
+            if head and head[-1].norm not in self.v.pronouns and self._plausible_subject(head):
+                return head + toks[first - 1:k]
+        cut = next((n for n, t in enumerate(antecedent) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
+        return antecedent if cut and self._plausible_subject(antecedent[:cut]) else []
 
     def _subject_right(self, toks: list[Token], i: int, after_quote: bool = False) -> list[Token]:
         """The noun phrase after a cue in an inverted clause: 'said Lavrov', 'said the minister, who …'.
