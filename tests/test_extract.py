@@ -308,3 +308,26 @@ def test_our_parse_gives_trafilatura_the_tree_its_own_loader_would(path):
         assert (ours is None) == (theirs is None)
         if ours is not None:
             assert body(ours) == body(theirs)
+
+
+@pytest.mark.parametrize("front, authors, published, modified", [
+    ("By Jane Doe and Omar Haddad | Published March 5, 2024", ("Jane Doe", "Omar Haddad"), "2024-03-05", None),
+    ("*By Jane Doe, Staff Writer*\n\n2024-03-05", ("Jane Doe",), "2024-03-05", None),
+    ("Updated: 5 March 2024\nBy Jane Doe", ("Jane Doe",), None, "2024-03-05"),
+    ("By Jane Doe\nDec. 1, 2023", ("Jane Doe",), "2023-12-01", None),
+])
+def test_a_text_byline_and_date_under_the_title_are_metadata(front, authors, published, modified):
+    audit = auditor.audit_text(f"Harbour plan approved\n\n{front}\n\nThe council approved the plan on Tuesday.")
+    article = audit.article
+    assert (article.authors, article.published, article.modified) == (authors, published, modified)
+    assert article.text == "The council approved the plan on Tuesday."
+    assert ("transparency.byline-missing" in {f.rule for f in audit.findings}) is False
+
+
+@pytest.mark.parametrize("body", [
+    "By Tuesday, the council had voted.\n\nThe ferry ran late.",
+    "The council met on March 5, 2024.\n\nThe ferry ran late.",
+])
+def test_body_lines_that_only_look_like_a_byline_or_a_date_stay_text(body):
+    audit = auditor.audit_text(f"Harbour plan approved\n\n{body}")
+    assert (audit.article.authors, audit.article.published, audit.article.text) == ((), None, body)

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Link
-from ..resources import words
+from ..resources import word_list, words
+from .people import clean_authors
 
 MAX_TEXT_CHARS = 2_000_000
 _MD_LINK = re.compile(r"\[([^\]\n]{1,500})\]\((https?://[^)\s]{1,2000})\)")
@@ -53,10 +54,82 @@ def drop_debris(lines: list[str]) -> list[str]:
     return lines
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_WRITTEN_DATE = re.compile(r"(?:(\d{1,2})\s+([A-Za-z]{3,9})\.?|([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)"
+                           r"\s+(\d{4})")
+_STAMP = re.compile(r"^(?:(published|posted|date|updated|last updated|modified)\s*(?:on|:)?\s*)?(.+)$", re.IGNORECASE)
+_FRONT_LINES = 3  # lines under the title where a byline or a date line may stand
+
+
+def _iso_date(text: str) -> str | None:
+    """YYYY-MM-DD from "2024-03-05", "March 5, 2024", "Mar. 5, 2024" or "5 March 2024" (the whole text), or
+    None when it is no date."""
+    iso = _ISO_DATE.fullmatch(text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    else:
+        written = _WRITTEN_DATE.fullmatch(text)
+        if not written:
+            return None
+        day_s, month_s = written.group(1, 2) if written.group(1) else written.group(4, 3)
+        months = word_list("extraction", "byline_months")
+        month_key = month_s.lower()[:3]
+        if month_key not in months:
+            return None
+        year, month, day = int(written.group(5)), months.index(month_key) + 1, int(day_s)
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1800 <= year <= 2200):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def split_front_matter(lines: list[str]) -> tuple[list[str], str | None, str | None, list[str]]:
+    """(authors, published, modified, remaining lines): a byline ("By Jane Doe, Staff Writer") and date
+    lines ("Published March 5, 2024", "2024-03-05") among the first lines of the body are metadata, not
+    text. A line that is neither ends the search."""
+    prefixes = sorted(word_list("extraction", "byline_prefixes"), key=len, reverse=True)
+    authors: list[str] = []
+    published = modified = None
+    index, seen = 0, 0
+    while index < len(lines) and seen < _FRONT_LINES:
+        line = lines[index].strip().strip("*_").strip()
+        if not line:
+            index += 1
+            continue
+        if len(line.split()) > 16:
+            break
+        parts = [p.strip() for p in re.split(r"\s+[|·•]\s+", line) if p.strip()]
+        found_authors, dates = [], []
+        for part in parts:
+            stamp = _STAMP.match(part.rstrip("."))
+            day = _iso_date(stamp.group(2).strip()) if stamp else None
+            if day:
+                dates.append((stamp.group(1) or "published", day))
+                continue
+            lowered = part.lower()
+            prefix = next((p for p in prefixes if lowered.startswith(p + " ")), None)
+            names = clean_authors([part], []) if prefix and part[len(prefix) + 1:][:1].isupper() else []
+            if not names:
+                break
+            found_authors.extend(names)
+        else:
+            authors.extend(a for a in found_authors if a not in authors)
+            for stamp_word, day in dates:
+                if stamp_word.lower() in ("updated", "last updated", "modified"):
+                    modified = modified or day
+                else:
+                    published = published or day
+            lines = lines[:index] + lines[index + 1:]
+            seen += 1
+            continue
+        break
+    return authors, published, modified, lines
+
+
 def from_text(text: str, markdown: bool = False, location: str | None = None) -> Article:
     text = normalise(text).strip("\n")
     lines = drop_debris(text.split("\n"))
     title, lines = split_title(lines)
+    byline_authors, published, modified, lines = split_front_matter(lines)
     body = "\n".join(lines).strip("\n")
     links: list[Link] = []
     blockquotes: list[tuple[int, int]] = []
@@ -68,7 +141,9 @@ def from_text(text: str, markdown: bool = False, location: str | None = None) ->
         # cut the bio paragraphs off the end of the body
         cut = body.rfind(bios[0])
         body = body[:cut].rstrip("\n") if cut != -1 else body
+    authors = byline_authors or authors
     return Article(text=body, title=title, authors=tuple(authors), author_bios=tuple(bios),
+                   published=published, modified=modified,
                    links=tuple(l for l in links if l.end <= len(body)),
                    blockquotes=tuple(b for b in blockquotes if b[1] <= len(body)),
                    input_kind="markdown" if markdown else "text", location=location)
