@@ -330,3 +330,26 @@ def test_a_malformed_exception_points_at_the_spot(tmp_path, capsys):
     assert main(["rules", "test", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "x.yaml:12" in err and "'inflect' must be one of" in err
+
+
+@pytest.mark.parametrize("pattern, warned", [("(?<!named )'(?:reform)'", True), ("'(?<!named ')(?:reform)'", False)])
+def test_lint_reports_a_pattern_that_opens_with_a_look_behind(tmp_path, capsys, pattern, warned):
+    (tmp_path / "x.yaml").write_text(f"""pack: x
+rules:
+  - id: x.quotes
+    kind: pattern
+    category: framing
+    severity: info
+    weight: 1
+    message: "Quoted {{match}}"
+    description: A made-up rule for this test, which checks that lint notices a slow pattern opening.
+    link: https://example.org/guide
+    scope: [text]
+    patterns: ["{pattern}"]
+    examples:
+      flag: ["The 'reform' passed.", "A 'reform' again.", "Once more, the 'reform'."]
+      pass: ["The reform passed.", "The council met.", "A ship named 'reform' sailed."]
+""")
+    code = main(["rules", "lint", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert ("opens with a look-behind" in out) is warned and code == (1 if warned else 0)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .engine import RuleSet
-from .model import Example, LexiconParams, Rule
+from .model import Example, LexiconParams, PatternParams, Rule
 
 MIN_EXAMPLES = 3
 
@@ -81,6 +81,12 @@ def lint(rules: RuleSet) -> list[Problem]:
             problems.append(Problem(*where, "the message speaks of the writer's voice, but the rule also reads "
                                             "quotations and reported speech: write {voice}, which says whose "
                                             "words each finding is in"))
+        if isinstance(rule.params, PatternParams):
+            for pattern in rule.params.patterns:
+                if re.match(r"(?:\\b)?\(\?<[=!]", pattern):
+                    problems.append(Problem(*where, f"pattern {pattern[:40]!r}… opens with a look-behind, so it is "
+                                                    "tried at every character of the text: open it with what "
+                                                    "it matches and look back past that"))
         if isinstance(rule.params, LexiconParams):
             local: set[str] = set()
             for term in rule.params.terms:
