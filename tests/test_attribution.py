@@ -930,3 +930,10 @@ def test_sources_behind_appositions_prepositions_and_relative_pronouns():
     assert not any(source.startswith("000") for source, _ in rel)  # "3,000" is one number
     sources = {s.name: (s.kind, s.title) for s in audit.analysis.sources}
     assert sources["Tom Hale"] == ("named", "the authority's chief executive")
+
+
+def test_a_share_of_those_polled_is_an_anonymous_source():
+    audit = _audit("The poll was taken on Monday. Six in 10 predict an economic crisis. "
+                   "Fifty-two percent say the talks failed.")
+    assert {s.name: s.kind for s in audit.analysis.sources} == {"Six in 10": "anonymous",
+                                                                "Fifty-two percent": "anonymous"}

@@ -33,6 +33,9 @@ class Speakers(AttributorBase):
                 return self.state.last_person
             return self.state.last_speaker
         head = norms[-1]
+        if head.isdigit() or head in self.v.number_words or head in ("percent", "cent"):
+            # "Six in 10 predict", "Fifty-two percent say": a share of those polled, nobody named
+            return Speaker(self._unnamed(phrase_tokens), "anonymous")
         capitals = [t for t in toks if _cap(t)]
         # Title words at the front, then a capitalised name: "Russian Foreign Minister Sergey Lavrov"
         if capitals and _cap(toks[-1]):
