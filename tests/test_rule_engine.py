@@ -268,20 +268,20 @@ def test_a_message_says_whose_words_a_finding_is_in(tmp_path):
     }
 
 
+def _one_rule_pack(folder: Path, name: str, kind: str, message: str, checks: str, scope: str, body: str) -> None:
+    """A user pack 'x' with one made-up rule x.<name> (its kind's keys and examples in `body`)."""
+    (folder / "x.yaml").write_text(
+        f"pack: x\nrules:\n  - id: x.{name}\n    kind: {kind}\n    category: language\n    severity: warning\n"
+        f"    weight: 2\n    message: \"{message}\"\n"
+        f"    description: A made-up rule for this test, which {checks}.\n"
+        f"    link: https://example.org/guide\n    scope: {scope}\n" + body)
+
+
 @pytest.mark.parametrize("scope, warned", [("[text]", True), ("[narrator]", False)])
 def test_lint_asks_for_voice_when_a_message_claims_the_writer_for_quoted_words(tmp_path, capsys, scope, warned):
-    (tmp_path / "x.yaml").write_text(f"""pack: x
-rules:
-  - id: x.judgement
-    kind: lexicon
-    category: language
-    severity: warning
-    weight: 2
-    message: "Judgement word '{{match}}' in the writer's own voice"
-    description: A made-up rule for this test, which checks what lint says about messages and voices.
-    link: https://example.org/guide
-    scope: {scope}
-    terms: [reckless]
+    _one_rule_pack(tmp_path, "judgement", "lexicon", "Judgement word '{match}' in the writer's own voice",
+                   "checks what lint says about messages and voices", scope,
+                   """    terms: [reckless]
     examples:
       flag: ["A reckless plan.", "The reckless vote.", "Reckless spending rose."]
       pass: ["The mayor spoke.", "The council met.", "The vote passed."]
@@ -334,18 +334,8 @@ def test_a_malformed_exception_points_at_the_spot(tmp_path, capsys):
 
 @pytest.mark.parametrize("pattern, warned", [("(?<!named )'(?:reform)'", True), ("'(?<!named ')(?:reform)'", False)])
 def test_lint_reports_a_pattern_that_opens_with_a_look_behind(tmp_path, capsys, pattern, warned):
-    (tmp_path / "x.yaml").write_text(f"""pack: x
-rules:
-  - id: x.quotes
-    kind: pattern
-    category: framing
-    severity: info
-    weight: 1
-    message: "Quoted {{match}}"
-    description: A made-up rule for this test, which checks that lint notices a slow pattern opening.
-    link: https://example.org/guide
-    scope: [text]
-    patterns: ["{pattern}"]
+    _one_rule_pack(tmp_path, "quotes", "pattern", "Quoted {match}", "checks that lint notices a slow pattern opening",
+                   "[text]", f"""    patterns: ["{pattern}"]
     examples:
       flag: ["The 'reform' passed.", "A 'reform' again.", "Once more, the 'reform'."]
       pass: ["The reform passed.", "The council met.", "A ship named 'reform' sailed."]
