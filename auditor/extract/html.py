@@ -263,9 +263,10 @@ def _metadata(tree: Any, url: str | None, markers: frozenset[str] | None = None)
     _from_meta_tags(found, meta)
     _from_json_ld(found["script"], meta)
     _from_visible(tree, meta, markers)
-    if not clean_authors(meta["authors"], _outlet_names(meta)) and not credits_no_person(meta["authors"]):
+    if not _names_someone(meta):
         meta["authors"].extend(_full_names(meta["authors_otherwise"]))  # Dublin Core, Parse.ly, …
-    _from_author_links(tree, meta)
+    if not _names_someone(meta):
+        _from_author_links(tree, meta)
     if not meta.get("title") and found["title"]:
         meta["title"] = re.sub(r"\s+", " ", found["title"][0].text or "").strip() or None
     lang = tree.xpath("/html/@lang")
@@ -276,6 +277,11 @@ def _metadata(tree: Any, url: str | None, markers: frozenset[str] | None = None)
 
 _SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’.-]*(?: [\w'’.-]+){0,2}), ([^\W\d_][\w'’.-]*(?: [\w'’.-]+){0,2})")
 _JOINED = re.compile(r"\s*(?:;|&|\band\b)\s*")
+
+
+def _names_someone(meta: dict) -> bool:
+    """Whether the authors found so far name a person, or credit only an agency or a desk (an answer too)."""
+    return bool(clean_authors(meta["authors"], _outlet_names(meta))) or credits_no_person(meta["authors"])
 
 
 def _full_names(values: list[str]) -> list[str]:
@@ -531,10 +537,15 @@ def _author_link_finder() -> tuple[Any, re.Pattern]:
 
 
 _AUTHOR_BLOCK_CHARS = 300
+_NOT_BYLINE_TAGS = frozenset({"nav", "footer", "aside"})  # HTML's own elements for menus and asides
 
 
-_NOT_BYLINE_TAGS = frozenset({"nav", "footer", "aside"})
-_NAVIGATION = re.compile(r"(?:^|[\s_-])(?:nav|menu)", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _navigation() -> re.Pattern:
+    """Class names of menus (`page_markers.navigation_classes` in rules/resources/extraction.yaml), as
+    the start of a class or of one of its hyphen/underscore parts ("site-nav", "main-menu-item")."""
+    names = "|".join(map(re.escape, word_list("extraction", "page_markers", "navigation_classes"))) or "(?!)"
+    return re.compile(rf"(?:^|[\s_-])(?:{names})", re.IGNORECASE)
 
 
 def _folded(text: str) -> str:
@@ -548,10 +559,11 @@ def _names_its_page(link: Any, author_path: re.Pattern) -> bool:
     found = author_path.search(link.get("href") or "")
     if not found:
         return False
-    if any(a.tag in _NOT_BYLINE_TAGS or _NAVIGATION.search(a.get("class") or "") for a in link.iterancestors()):
+    navigation = _navigation()
+    if any(a.tag in _NOT_BYLINE_TAGS or navigation.search(a.get("class") or "") for a in link.iterancestors()):
         return False  # a menu's link to a columnist's page
     address = _folded(found.group())
-    words = [w for w in re.findall(r"[^\W\d_]{3,}", _folded(link.text_content()))]
+    words = re.findall(r"[^\W\d_]{3,}", _folded(link.text_content()))
     return bool(words) and 2 * sum(w in address for w in words) > len(words)
 
 
@@ -559,9 +571,6 @@ def _from_author_links(tree: Any, meta: dict) -> None:
     """When nothing else named the author: the names on links to author pages ("/author/jane-doe"), taken
     from the block that holds the first such link (a byline of several names), not from the whole page
     (a sidebar of other writers' links)."""
-    outlets = _outlet_names(meta)
-    if clean_authors(meta["authors"], outlets) or credits_no_person(meta["authors"]):
-        return
     find, author_path = _author_link_finder()
     links = [a for a in find(tree) if _names_its_page(a, author_path)]
     if not links:
