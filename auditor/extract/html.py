@@ -491,7 +491,7 @@ def _from_visible(tree: Any, meta: dict, markers: frozenset[str] | None = None) 
     outlets = _outlet_names(meta)
     # an outlet named as author is none; an agency or a desk ("Reuters", "Staff Reports") is the page's
     # answer, and a byline block elsewhere would only offer a dateline or a photo credit
-    need_authors = not clean_authors(meta["authors"], outlets) and not credits_no_person(meta["authors"])
+    need_authors = not _names_someone(meta)
     need_bios = len(meta["bios"]) < max(1, len(meta["authors"]))
     if markers is not None:
         need_authors = need_authors and bool(markers)  # "author" itself is a marker (rel, itemprop)

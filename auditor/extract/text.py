@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Article, Link
 from ..resources import word_list, words
@@ -57,7 +58,6 @@ def drop_debris(lines: list[str]) -> list[str]:
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 _WRITTEN_DATE = re.compile(r"(?:(\d{1,2})\s+([A-Za-z]{3,9})\.?|([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?)"
                            r"\s+(\d{4})")
-_STAMP = re.compile(r"^(?:(published|posted|date|updated|last updated|modified)\s*(?:on|:)?\s*)?(.+)$", re.IGNORECASE)
 _FRONT_LINES = 3  # lines under the title where a byline or a date line may stand
 
 
@@ -82,6 +82,16 @@ def _iso_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+@lru_cache(maxsize=1)
+def _date_stamp() -> re.Pattern:
+    """A date line: an optional stamp word (`date_stamps` in rules/resources/extraction.yaml), then the date."""
+    stamps = word_list("extraction", "date_stamps", "published") + word_list("extraction", "date_stamps", "updated")
+    stamp_words = "|".join(re.escape(w) for w in sorted(stamps, key=len, reverse=True)) or "(?!)"
+    # "Published on …", "Veröffentlicht am …": the prepositions a date takes (byline_dangling)
+    on = "|".join(re.escape(w) for w in word_list("extraction", "byline_dangling")) or "(?!)"
+    return re.compile(rf"^(?:({stamp_words})\s*:?\s*(?:(?:{on})\s+)?)?(.+)$", re.IGNORECASE)
+
+
 def split_front_matter(lines: list[str]) -> tuple[list[str], str | None, str | None, list[str]]:
     """(authors, published, modified, remaining lines): a byline ("By Jane Doe, Staff Writer") and date
     lines ("Published March 5, 2024", "2024-03-05") among the first lines of the body are metadata, not
@@ -100,10 +110,10 @@ def split_front_matter(lines: list[str]) -> tuple[list[str], str | None, str | N
         parts = [p.strip() for p in re.split(r"\s+[|·•]\s+", line) if p.strip()]
         found_authors, dates = [], []
         for part in parts:
-            stamp = _STAMP.match(part.rstrip("."))
+            stamp = _date_stamp().match(part.rstrip("."))
             day = _iso_date(stamp.group(2).strip()) if stamp else None
             if day:
-                dates.append((stamp.group(1) or "published", day))
+                dates.append(((stamp.group(1) or "").lower(), day))
                 continue
             lowered = part.lower()
             prefix = next((p for p in prefixes if lowered.startswith(p + " ")), None)
@@ -113,8 +123,9 @@ def split_front_matter(lines: list[str]) -> tuple[list[str], str | None, str | N
             found_authors.extend(names)
         else:
             authors.extend(a for a in found_authors if a not in authors)
+            updated = word_list("extraction", "date_stamps", "updated")
             for stamp_word, day in dates:
-                if stamp_word.lower() in ("updated", "last updated", "modified"):
+                if stamp_word in updated:
                     modified = modified or day
                 else:
                     published = published or day
