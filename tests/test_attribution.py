@@ -937,3 +937,14 @@ def test_a_share_of_those_polled_is_an_anonymous_source():
                    "Fifty-two percent say the talks failed.")
     assert {s.name: s.kind for s in audit.analysis.sources} == {"Six in 10": "anonymous",
                                                                 "Fifty-two percent": "anonymous"}
+
+
+def test_bodies_datelines_and_opening_words_in_the_source_map():
+    audit = _audit("(KTV)President Ana Ruiz will travel on Monday, according to the White House. "
+                   "The risk doubles, according to guidance from the Riverton Clinic. "
+                   "Now consider what we know about the visit. Ruiz said the talks would go on.")
+    sources = {s.name: (s.kind, s.title) for s in audit.analysis.sources}
+    assert sources["the White House"] == ("institution", None)
+    assert sources["Riverton Clinic"][0] == "institution"
+    assert sources["Ana Ruiz"] == ("named", "President")  # the dateline is no part of her title
+    assert "Now" not in sources

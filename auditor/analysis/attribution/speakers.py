@@ -7,7 +7,8 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _MODIFIER_HEADS, _OPENERS, _PARTICIPLE_OPENERS, _PAST_VERBS,
+    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _OPENERS,
+    _PARTICIPLE_OPENERS, _PAST_VERBS,
     _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
 from .model import Speaker
@@ -45,10 +46,15 @@ class Speakers(AttributorBase):
                     split = i + 1
             if split == len(toks) and all(t.norm in self.v.title_words for t in toks):
                 # a title with no name after it ("a Republican", "the Prime Minister"): the person named
-                # with that title before, or someone unnamed, not a person called "Republican"
+                # with that title before, or someone unnamed, not a person called "Republican"; words of
+                # titles that together name a body ("the White House") are that body
+                if " ".join(norms) in self.v.institution_heads:
+                    return Speaker(self._unnamed(phrase_tokens), "institution")
                 return self._person_by_title(norms) or Speaker(self._unnamed(phrase_tokens), "anonymous")
             name_toks = toks[split:] if split < len(toks) else toks[-1:]
             title_toks = toks[:split]
+            while len(title_toks) > 1 and re.search(r"[()\[\]]", self._gap(title_toks[0], title_toks[1])):
+                title_toks = title_toks[1:]  # "(CNN)President Donald Trump": a dateline is no part of the title
             name = self.text[name_toks[0].start:name_toks[-1].end]
             title = self.text[title_toks[0].start:title_toks[-1].end] if title_toks else None
             known = self._known_person(name)
@@ -174,8 +180,9 @@ class Speakers(AttributorBase):
         if not phrase:
             return False
         head = phrase[-1]
-        if len(phrase) == 1 and head.norm in _PARTICIPLE_OPENERS:
-            return False  # "Having announced that …": a participle, not a name
+        if len(phrase) == 1 and (head.norm in _PARTICIPLE_OPENERS or head.norm in _OPENERS or
+                                 head.norm in _LONE_ADVERBS):
+            return False  # "Having announced that …", "Now consider …": an opening word, not a name
         if head.norm in self.v.speech_nouns and self._possessor(phrase):
             return True  # "Lavrov's remarks signal that …"
         if not _cap(head) and head.norm.endswith(_PEOPLE_SUFFIXES) and len(head.norm) > 5:
