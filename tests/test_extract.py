@@ -331,3 +331,9 @@ def test_a_text_byline_and_date_under_the_title_are_metadata(front, authors, pub
 def test_body_lines_that_only_look_like_a_byline_or_a_date_stay_text(body):
     audit = auditor.audit_text(f"Harbour plan approved\n\n{body}")
     assert (audit.article.authors, audit.article.published, audit.article.text) == ((), None, body)
+
+
+def test_the_outlet_and_a_title_after_a_byline_name_are_no_second_author():
+    page = _bare_page(head='<meta property="og:site_name" content="KTV">'
+                           '<meta name="author" content="Priya Natarajan, KTV Editor-at-large">')
+    assert auditor.audit_html(page).article.authors == ("Priya Natarajan",)

@@ -94,6 +94,9 @@ def _clean_authors(raw_values: tuple[str, ...], outlet_names: tuple[str, ...]) -
             tokens = name.split()
             if all(t.lower().strip(".") in titles for t in tokens) and out:
                 continue  # "Jane Doe, Staff Reporter": the title part after a name
+            if out and tokens[0].lower() in outlets and len(tokens) > 1 and \
+                    all(w in titles for t in tokens[1:] for w in _title_words(t)):
+                continue  # "Jane Doe, CNN Editor-at-large": the outlet and the title after a name
             if all(t.lower().strip(".:") in credits for t in tokens) or (
                     tokens[0].endswith(":") and tokens[0].lower().strip(".:") in credits):
                 continue  # "Courtesy", "Foto", "Fotos: The Daily": a picture credit, no person
@@ -121,6 +124,13 @@ def _clean_authors(raw_values: tuple[str, ...], outlet_names: tuple[str, ...]) -
         return False
 
     return tuple(n for n in out if not run_on(n))
+
+
+def _title_words(token: str) -> list[str]:
+    """The words of a title token for the title list: "Editor-at-large" → editor, at-large."""
+    lowered = token.lower().strip(".,")
+    head, _, rest = lowered.partition("-")
+    return [head, rest] if rest else [head]
 
 
 def credits_no_person(raw_values: list[str]) -> bool:
