@@ -948,3 +948,13 @@ def test_bodies_datelines_and_opening_words_in_the_source_map():
     assert sources["Riverton Clinic"][0] == "institution"
     assert sources["Ana Ruiz"] == ("named", "President")  # the dateline is no part of her title
     assert "Now" not in sources
+
+
+def test_hyphenated_titles_initialisms_and_adverbs_before_the_verb():
+    audit = _audit('The talks collapsed. Harbour Watch editor-in-chief Kristinn Holm said: "We will appeal." '
+                   "Separately, the US is seeking his extradition. The group's founder always argued that "
+                   "he was in danger.")
+    sources = {s.name: (s.kind, s.title) for s in audit.analysis.sources}
+    assert sources["Kristinn Holm"] == ("named", "Harbour Watch editor-in-chief")
+    assert sources["the US"] == ("institution", None)
+    assert not any(name.endswith("always") for name in sources)

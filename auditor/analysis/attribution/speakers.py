@@ -29,7 +29,8 @@ class Speakers(AttributorBase):
         if not toks:
             return None
         norms = [t.norm for t in toks]
-        if len(toks) == 1 and norms[0] in self.v.pronouns:
+        if len(toks) == 1 and norms[0] in self.v.pronouns and not (len(toks[0].text) > 1 and toks[0].text.isupper()):
+            # (a pronoun, not "US" or "IT")
             if norms[0] in self.v.person_pronouns:
                 return self.state.last_person
             return self.state.last_speaker
@@ -44,6 +45,8 @@ class Speakers(AttributorBase):
             for i, t in enumerate(toks):
                 if t.norm in self.v.title_words or not _cap(t):
                     split = i + 1
+            if len(toks) == 1 and len(toks[0].text) > 1 and toks[0].text.isupper():
+                return Speaker(self._unnamed(phrase_tokens), "institution")  # "the US", "the EU", "NATO"
             if split == len(toks) and all(t.norm in self.v.title_words for t in toks):
                 # a title with no name after it ("a Republican", "the Prime Minister"): the person named
                 # with that title before, or someone unnamed, not a person called "Republican"; words of
@@ -118,7 +121,8 @@ class Speakers(AttributorBase):
             if k + 1 < len(phrase) and re.search(r"[,(—–―]|--", self._gap(t, phrase[k + 1])):
                 segments.append([])
         head = segments[0]
-        cut = next((n for n, t in enumerate(head) if n and (t.norm in _SUBJECT_PREPOSITIONS or t.norm in _FAMILIAR)), 0)
+        cut = next((n for n, t in enumerate(head) if n and (t.norm in _SUBJECT_PREPOSITIONS or t.norm in _FAMILIAR)
+                    and self._gap(head[n - 1], t) != "-"), 0)  # ("editor-in-chief" holds no preposition)
         if cut and len(segments) == 1:
             # "officials at the Pentagon", "a narrator in the ad": the noun before the preposition speaks
             first = self.resolve(head[:cut])
