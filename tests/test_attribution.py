@@ -958,3 +958,9 @@ def test_hyphenated_titles_initialisms_and_adverbs_before_the_verb():
     assert sources["Kristinn Holm"] == ("named", "Harbour Watch editor-in-chief")
     assert sources["the US"] == ("institution", None)
     assert not any(name.endswith("always") for name in sources)
+
+
+def test_a_sentence_opening_word_is_no_part_of_a_name():
+    audit = _audit("The court ruled on Monday. Had Klein said that, the deal would have failed. "
+                   "Following Lind, Ecuador said the asylum had ended.")
+    assert [a.source for a in audit.analysis.attributions] == ["Klein", "Ecuador"]

@@ -12,7 +12,7 @@ from operator import itemgetter
 from ...textutil import Token, document_tokens
 from ...ruleset.matcher import Match
 from ..vocab import Vocabulary
-from .grammar import _CLOSE_QUOTES, _OPEN_QUOTE
+from .grammar import _CLOSE_QUOTES, _NOT_NAMES, _OPEN_QUOTE
 from .model import Found, Speaker, UNSPECIFIED
 
 _TOK_NORM, _TOK_START, _TOK_END = itemgetter(1), itemgetter(2), itemgetter(3)  # Token fields, read in C
@@ -103,8 +103,8 @@ def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
-        while words and words[0].lower().strip(".") in vocab.title_words:
-            words = words[1:]
+        while words and (words[0].lower().strip(".") in vocab.title_words or words[0].lower() in _NOT_NAMES):
+            words = words[1:]  # "Foreign Minister …", "Had Klein …": a title or a sentence's first word
         if len(words) >= 2 and not any(w.lower() in vocab.institution_heads for w in words):
             out.setdefault(words[-1].lower(), " ".join(words))
     return out

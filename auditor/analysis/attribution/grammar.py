@@ -151,6 +151,8 @@ _SUBORDINATORS = _grammar("subordinators")
 _AUXILIARIES = _BE | _grammar("auxiliaries")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
 _OPENERS = _grammar("openers")
+# Words that may open a sentence with a capital and name nobody ("Unless", "About", "Had", "Later")
+_NOT_NAMES = _OPENERS | _SUBORDINATORS | _PREPOSITIONS | _AUXILIARIES
 # Pronouns of the writer and the reader: outside quotation marks they are nobody's source
 _FIRST_SECOND = _grammar("first_second")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")

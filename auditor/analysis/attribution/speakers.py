@@ -8,7 +8,7 @@ from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
     _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _OPENERS,
-    _PARTICIPLE_OPENERS, _PAST_VERBS,
+    _NOT_NAMES, _PARTICIPLE_OPENERS, _PAST_VERBS,
     _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
 from .model import Speaker
@@ -26,11 +26,13 @@ class Speakers(AttributorBase):
         toks = [t for t in phrase_tokens if t.norm not in _DETERMINERS or _cap(t) and t is not phrase_tokens[0]]
         while len(toks) > 1 and toks[0].norm in _OPENERS and toks[1].norm in _DETERMINERS | self.v.title_words:
             toks = [t for t in toks[1:] if t.norm not in _DETERMINERS]  # "Later the Prime Minister said"
+        while toks and toks[0] is phrase_tokens[0] and toks[0].norm in _NOT_NAMES:
+            toks = toks[1:]  # "Unless …", "Had Klein …", "About Lute …": a sentence's first word, capitalised
         if not toks:
             return None
         norms = [t.norm for t in toks]
-        if len(toks) == 1 and norms[0] in self.v.pronouns and not (len(toks[0].text) > 1 and toks[0].text.isupper()):
-            # (a pronoun, not "US" or "IT")
+        initialism = len(toks[0].text) > 1 and toks[0].text.isupper() and toks[0] is not phrase_tokens[0]
+        if len(toks) == 1 and norms[0] in self.v.pronouns and not initialism:  # ("the US" is no pronoun)
             if norms[0] in self.v.person_pronouns:
                 return self.state.last_person
             return self.state.last_speaker
@@ -184,9 +186,9 @@ class Speakers(AttributorBase):
         if not phrase:
             return False
         head = phrase[-1]
-        if len(phrase) == 1 and (head.norm in _PARTICIPLE_OPENERS or head.norm in _OPENERS or
-                                 head.norm in _LONE_ADVERBS):
-            return False  # "Having announced that …", "Now consider …": an opening word, not a name
+        if len(phrase) == 1 and (head.norm in _PARTICIPLE_OPENERS or head.norm in _LONE_ADVERBS or
+                                 head.norm in _NOT_NAMES):
+            return False  # "Having announced that …", "Now consider …", "Unless …": an opening word, not a name
         if head.norm in self.v.speech_nouns and self._possessor(phrase):
             return True  # "Lavrov's remarks signal that …"
         if not _cap(head) and head.norm.endswith(_PEOPLE_SUFFIXES) and len(head.norm) > 5:
@@ -243,3 +245,4 @@ class Speakers(AttributorBase):
         det = next((n for n in range(len(left) - 1, 0, -1) if left[n].norm in _DETERMINERS), 0)
         return any(not _cap(t) and (t.norm.endswith("ed") or t.norm in self.v.irregular_past or t.norm in _PAST_VERBS)
                    for t in left[:det])
+
