@@ -964,3 +964,11 @@ def test_a_sentence_opening_word_is_no_part_of_a_name():
     audit = _audit("The court ruled on Monday. Had Klein said that, the deal would have failed. "
                    "Following Lind, Ecuador said the asylum had ended.")
     assert [a.source for a in audit.analysis.attributions] == ["Klein", "Ecuador"]
+
+
+def test_a_surname_seen_with_a_title_is_a_person_and_a_full_name_wins():
+    audit = _audit("President Ruiz spoke on Monday. Ruiz said the talks would go on. Senator Okafor is from "
+                   "Riverton. Later Okafor said they had failed.")
+    assert {s.name: s.kind for s in audit.analysis.sources} == {"Ruiz": "named", "Okafor": "named"}
+    audit = _audit("President Ruiz spoke on Monday. Ana Ruiz said the talks would go on. Ruiz said they failed.")
+    assert [s.name for s in audit.analysis.sources] == ["Ana Ruiz"]

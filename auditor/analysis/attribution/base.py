@@ -103,10 +103,17 @@ def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
+        titled = False
         while words and (words[0].lower().strip(".") in vocab.title_words or words[0].lower() in _NOT_NAMES):
+            titled = titled or words[0].lower().strip(".") in vocab.title_words
             words = words[1:]  # "Foreign Minister …", "Had Klein …": a title or a sentence's first word
-        if len(words) >= 2 and not any(w.lower() in vocab.institution_heads for w in words):
-            out.setdefault(words[-1].lower(), " ".join(words))
+        if any(w.lower() in vocab.institution_heads for w in words):
+            continue
+        if len(words) >= 2:
+            if " " not in out.get(words[-1].lower(), ""):  # the first full name, over a titled surname
+                out[words[-1].lower()] = " ".join(words)
+        elif titled and words:
+            out.setdefault(words[0].lower(), words[0])  # "President Trump", "Senator Schiff": a person
     return out
 
 
