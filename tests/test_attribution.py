@@ -972,3 +972,10 @@ def test_a_surname_seen_with_a_title_is_a_person_and_a_full_name_wins():
     assert {s.name: s.kind for s in audit.analysis.sources} == {"Ruiz": "named", "Okafor": "named"}
     audit = _audit("President Ruiz spoke on Monday. Ana Ruiz said the talks would go on. Ruiz said they failed.")
     assert [s.name for s in audit.analysis.sources] == ["Ana Ruiz"]
+
+
+def test_a_past_form_between_an_article_or_a_number_and_its_noun_is_an_adjective():
+    audit = _audit("The study admits that most of the 1,200 promised jobs are temporary. The reported deal "
+                   "collapsed. A panel in 2001 found the rules were broken.")
+    assert [(a.source, a.cue) for a in audit.analysis.attributions] == [("the study", "admits"),
+                                                                         ("A panel", "found")]

@@ -337,3 +337,16 @@ def test_the_outlet_and_a_title_after_a_byline_name_are_no_second_author():
     page = _bare_page(head='<meta property="og:site_name" content="KTV">'
                            '<meta name="author" content="Priya Natarajan, KTV Editor-at-large">')
     assert auditor.audit_html(page).article.authors == ("Priya Natarajan",)
+
+
+@pytest.mark.parametrize("title, kind", [
+    ("Opinion: The harbour deal is a bad bargain", "opinion"),
+    ("Analysis | Why the ferry runs late", "analysis"),
+    ("Sponsored: Visit Riverton", "sponsored"),
+    ("Riverton: the harbour deal explained", "unknown"),
+    ("The harbour deal is a bad bargain", "unknown"),
+])
+def test_a_text_title_that_states_its_kind(title, kind):
+    audit = auditor.audit_text(f"{title}\n\n*By Omar Haddad* · Published 2025-02-03\n\nThe council met on Tuesday.")
+    assert (audit.article.kind, audit.article.authors, audit.article.published) == \
+        (kind, ("Omar Haddad",), "2025-02-03")

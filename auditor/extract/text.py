@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..model import Article, Link
-from ..resources import word_list, words
+from ..resources import resource, word_list, words
 from .people import clean_authors
 
 MAX_TEXT_CHARS = 2_000_000
@@ -107,7 +107,7 @@ def split_front_matter(lines: list[str]) -> tuple[list[str], str | None, str | N
             continue
         if len(line.split()) > 16:
             break
-        parts = [p.strip() for p in re.split(r"\s+[|·•]\s+", line) if p.strip()]
+        parts = [p.strip(" *_") for p in re.split(r"\s+[|·•]\s+", line) if p.strip(" *_")]
         found_authors, dates = [], []
         for part in parts:
             stamp = _date_stamp().match(part.rstrip("."))
@@ -136,6 +136,15 @@ def split_front_matter(lines: list[str]) -> tuple[list[str], str | None, str | N
     return authors, published, modified, lines
 
 
+def _kind_label(title: str | None) -> str:
+    """The kind a title's label states ("Opinion: …", "Analysis | …"), by the section words of
+    rules/resources/extraction.yaml (kinds_by_section); "unknown" when it states none."""
+    label = re.match(r"\s*([\w-]+)\s*[:|]\s+\S", title or "")
+    kinds = resource("extraction").get("kinds_by_section", {})
+    kind = kinds.get(label.group(1).lower()) if label else None
+    return kind if isinstance(kind, str) else "unknown"
+
+
 def from_text(text: str, markdown: bool = False, location: str | None = None) -> Article:
     text = normalise(text).strip("\n")
     lines = drop_debris(text.split("\n"))
@@ -154,7 +163,7 @@ def from_text(text: str, markdown: bool = False, location: str | None = None) ->
         body = body[:cut].rstrip("\n") if cut != -1 else body
     authors = byline_authors or authors
     return Article(text=body, title=title, authors=tuple(authors), author_bios=tuple(bios),
-                   published=published, modified=modified,
+                   published=published, modified=modified, kind=_kind_label(title),
                    links=tuple(l for l in links if l.end <= len(body)),
                    blockquotes=tuple(b for b in blockquotes if b[1] <= len(body)),
                    input_kind="markdown" if markdown else "text", location=location)

@@ -10,7 +10,7 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS, _FIRST_SECOND,
-    _GO_ON, _INVERSION_VERBS, _PASSIVE_ADVERBS, _PUNCT_GAP, _adverb, _cap, _headline,
+    _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _PASSIVE_ADVERBS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline,
 )
 from .model import Found, Speaker
 
@@ -48,6 +48,13 @@ class VerbCues(AttributorBase):
                     not re.match(r"\s+by\s+[a-z]+ing\b", after_text):
                 continue  # "(Additional reporting by …)": a credit, not speech
             past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
+            before = toks[i - 1].norm if i > 0 else ""
+            if past and j + 1 < len(toks) and (before.isdigit() and not _YEAR.fullmatch(before) or before in _DETERMINERS) \
+                    and before not in self.v.pronouns and not _cap(toks[j + 1]) \
+                    and self._gap(toks[i - 1], cue_tok) == " " and self._gap(toks[j], toks[j + 1]) == " " \
+                    and toks[j + 1].norm not in _NOT_NAMES and toks[j + 1].norm not in _DETERMINERS \
+                    and toks[j + 1].norm not in self.v.pronouns and toks[j + 1].norm not in ("that", "to"):
+                continue  # "the 1,200 promised jobs", "the reported deal": an adjective, not a verb
             # "is expected to", "was not widely seen as": a form of "be" and adverbs before a past participle
             b = i - 1
             while b > 0 and (toks[b].norm in _PASSIVE_ADVERBS or _adverb(toks[b])) and toks[b].norm not in _BE:
