@@ -979,3 +979,11 @@ def test_a_past_form_between_an_article_or_a_number_and_its_noun_is_an_adjective
                    "collapsed. A panel in 2001 found the rules were broken.")
     assert [(a.source, a.cue) for a in audit.analysis.attributions] == [("the study", "admits"),
                                                                          ("A panel", "found")]
+
+
+def test_who_in_an_apposition_stands_for_the_person_it_describes():
+    audit = _audit("In Riverton, Dana Okafor, 44, a nurse who blames the council for the closure, said the "
+                   "clinic would shut. Tom Hale, a Republican who backs the plan, said nothing.")
+    assert [(a.source, a.cue) for a in audit.analysis.attributions][:2] == [("Dana Okafor", "blames"),
+                                                                            ("Dana Okafor", "said")]
+    assert "a Republican" not in {s.name for s in audit.analysis.sources}

@@ -99,6 +99,25 @@ class Speakers(AttributorBase):
             return Speaker(self._unnamed(phrase_tokens), "anonymous")
         return None
 
+    def _named_before_apposition(self, toks: list[Token], k: int) -> Speaker | None:
+        """The person an apposition starting at toks[k] describes: "Barbara Olpinski, 51, a Republican who
+        blames …" — the name before the commas (an age between them is skipped), or None."""
+        for _ in range(3):
+            if k < 2 or self._gap(toks[k - 1], toks[k]).strip() != ",":
+                return None
+            end = k - 1
+            start = end
+            while start > 0 and _cap(toks[start - 1]) and self._gap(toks[start - 1], toks[start]) == " ":
+                start -= 1
+            if toks[end].norm.isdigit():
+                k = end
+                continue  # "Jane Doe, 51, a teacher who …"
+            if not _cap(toks[end]) or end - start < 1:
+                return None
+            person = self.resolve(toks[start:end + 1])
+            return person if person is not None and person.kind == "named" else None
+        return None
+
     def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
         """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before
         it; an apposition ('Jane Roe, the chair, said') is the name before its first comma."""
@@ -108,11 +127,15 @@ class Speakers(AttributorBase):
         if len(phrase) == 1 and phrase[0].norm in self.v.relative_pronouns:
             k = next((k for k, t in enumerate(toks) if t is phrase[0]), 0)
             antecedent = self._relative_antecedent(toks, k)
-            if not antecedent:
-                return self.state.last_speaker
+            if not antecedent:  # "Dana Okafor, 44, a nurse who blames …": the nurse is Dana Okafor
+                np = self._np_back(toks, k - 1) if k > 0 else []
+                return (self._named_before_apposition(toks, k - len(np)) if np else None) or self.state.last_speaker
             cut = next((n for n, t in enumerate(antecedent) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
             if not cut:
-                return self.resolve(antecedent) or self.state.last_speaker
+                found = self.resolve(antecedent)
+                if found is not None and found.kind != "named":
+                    found = self._named_before_apposition(toks, k - len(antecedent)) or found
+                return found or self.state.last_speaker
             first = self.resolve(antecedent[:cut])  # "residents of the district": named as the text has it
             if first is None or first.kind == "named":
                 return first or self.state.last_speaker
