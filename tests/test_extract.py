@@ -182,6 +182,8 @@ def _page_with_byline(byline: str) -> str:
     ("Staff Reports", ()),  # a desk
     ("Harbour Daily Newsroom", ()),
     ("Priya Natarajan Associated Press", ("Priya Natarajan",)),
+    ("Priya Natarajan, HRC Speech, Privacy, and Technology Project", ("Priya Natarajan",)),  # an affiliation
+    ("Priya Natarajan, JR Okafor", ("Priya Natarajan", "JR Okafor")),  # initials that are a first name
     ("PRIYA NATARAJANAssociated Press", ("PRIYA NATARAJAN",)),  # two page elements run together
     ("Priya Rajani", ("Priya Rajani",)),  # ends in the letters of an agency, but no agency
     ("AP Sports Writer", ()),  # a job title

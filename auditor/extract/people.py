@@ -94,6 +94,9 @@ def _clean_authors(raw_values: tuple[str, ...], outlet_names: tuple[str, ...]) -
             tokens = name.split()
             if all(t.lower().strip(".") in titles for t in tokens) and out:
                 continue  # "Jane Doe, Staff Reporter": the title part after a name
+            if person_before and len(tokens) > 1 and len(tokens[0]) > 2 and tokens[0].isupper() and \
+                    not name.isupper():
+                continue  # "Daniel Kahn Gillmor, ACLU Speech, …": an organisation's initials open an affiliation
             if out and tokens[0].lower() in outlets and len(tokens) > 1 and \
                     all(w in titles for t in tokens[1:] for w in _title_words(t)):
                 continue  # "Jane Doe, CNN Editor-at-large": the outlet and the title after a name
