@@ -10,7 +10,7 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS, _FIRST_SECOND,
-    _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _PASSIVE_ADVERBS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline,
+    _FUNCTION, _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _PASSIVE_ADVERBS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline,
 )
 from .model import Found, Speaker
 
@@ -48,12 +48,7 @@ class VerbCues(AttributorBase):
                     not re.match(r"\s+by\s+[a-z]+ing\b", after_text):
                 continue  # "(Additional reporting by …)": a credit, not speech
             past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
-            before = toks[i - 1].norm if i > 0 else ""
-            if past and j + 1 < len(toks) and (before.isdigit() and not _YEAR.fullmatch(before) or before in _DETERMINERS) \
-                    and before not in self.v.pronouns and not _cap(toks[j + 1]) \
-                    and self._gap(toks[i - 1], cue_tok) == " " and self._gap(toks[j], toks[j + 1]) == " " \
-                    and toks[j + 1].norm not in _NOT_NAMES and toks[j + 1].norm not in _DETERMINERS \
-                    and toks[j + 1].norm not in self.v.pronouns and toks[j + 1].norm not in ("that", "to"):
+            if past and self._adjective_participle(toks, i, j):
                 continue  # "the 1,200 promised jobs", "the reported deal": an adjective, not a verb
             # "is expected to", "was not widely seen as": a form of "be" and adverbs before a past participle
             b = i - 1
@@ -117,6 +112,19 @@ class VerbCues(AttributorBase):
                                antecedent_start=antecedent_start))
             if speaker is not None:
                 sentence_subject = speaker
+
+    def _adjective_participle(self, toks: list[Token], i: int, j: int) -> bool:
+        """Whether the past form toks[i..j] stands between an article or a count (not a year) and the noun
+        it describes, with nothing but spaces around it."""
+        if i == 0 or j + 1 >= len(toks):
+            return False
+        before, after = toks[i - 1], toks[j + 1]
+        count = before.norm.isdigit() and not _YEAR.fullmatch(before.norm)
+        if not (count or before.norm in _DETERMINERS) or before.norm in self.v.pronouns or _cap(after):
+            return False
+        if self._gap(before, toks[i]) != " " or self._gap(toks[j], after) != " ":
+            return False
+        return not any(after.norm in words for words in (_NOT_NAMES, _DETERMINERS, self.v.pronouns, _FUNCTION))
 
     def _cue_subject(self, toks: list[Token], i: int, j: int, base: str, past: bool, start: int, c_start: int,
                      after_text: str, quotes: list[tuple[int, int]]) -> tuple[list[Token], bool] | None:
