@@ -8,7 +8,7 @@ from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
     _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _OPENERS,
-    _NOT_NAMES, _PARTICIPLE_OPENERS, _PAST_VERBS,
+    _NOT_NAMES, _PARTICIPLE_OPENERS, _PAST_VERBS, _SHARE_WORDS,
     _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
 from .model import Speaker
@@ -37,7 +37,7 @@ class Speakers(AttributorBase):
                 return self.state.last_person
             return self.state.last_speaker
         head = norms[-1]
-        if head.isdigit() or head in self.v.number_words or head in ("percent", "cent"):
+        if head.isdigit() or head in self.v.number_words or head in _SHARE_WORDS:
             # "Six in 10 predict", "Fifty-two percent say": a share of those polled, nobody named
             return Speaker(self._unnamed(phrase_tokens), "anonymous")
         capitals = [t for t in toks if _cap(t)]
