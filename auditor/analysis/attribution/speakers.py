@@ -7,7 +7,7 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _OPENERS,
+    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS,
     _NOT_NAMES, _PARTICIPLE_OPENERS, _PAST_VERBS, _SHARE_WORDS,
     _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
@@ -24,18 +24,18 @@ class Speakers(AttributorBase):
             if owner:  # "Lavrov's remarks" speak for Lavrov
                 return self.resolve(owner)
         toks = [t for t in phrase_tokens if t.norm not in _DETERMINERS or _cap(t) and t is not phrase_tokens[0]]
-        while len(toks) > 1 and toks[0].norm in _OPENERS and toks[1].norm in _DETERMINERS | self.v.title_words:
-            toks = [t for t in toks[1:] if t.norm not in _DETERMINERS]  # "Later the Prime Minister said"
-        while toks and toks[0] is phrase_tokens[0] and toks[0].norm in _NOT_NAMES:
-            toks = toks[1:]  # "Unless …", "Had Klein …", "About Lute …": a sentence's first word, capitalised
+        if toks and toks[0] is phrase_tokens[0] and toks[0].norm in _NOT_NAMES:
+            toks = toks[1:]  # "Unless …", "Had Klein …", "Later the Prime Minister …": a sentence's first word
         if not toks:
             return None
         norms = [t.norm for t in toks]
-        initialism = len(toks[0].text) > 1 and toks[0].text.isupper() and toks[0] is not phrase_tokens[0]
-        if len(toks) == 1 and norms[0] in self.v.pronouns and not initialism:  # ("the US" is no pronoun)
-            if norms[0] in self.v.person_pronouns:
+        initials = len(toks) == 1 and len(toks[0].text) > 1 and toks[0].text.isupper()  # "NATO", "the US"
+        if len(toks) == 1 and norms[0] in self.v.pronouns and not (initials and toks[0] is not phrase_tokens[0]):
+            if norms[0] in self.v.person_pronouns:  # (an all-caps "HE" is a pronoun; "the US" is not)
                 return self.state.last_person
             return self.state.last_speaker
+        if initials:
+            return Speaker(self._unnamed(phrase_tokens), "institution")
         head = norms[-1]
         if head.isdigit() or head in self.v.number_words or head in _SHARE_WORDS:
             # "Six in 10 predict", "Fifty-two percent say": a share of those polled, nobody named
@@ -47,8 +47,6 @@ class Speakers(AttributorBase):
             for i, t in enumerate(toks):
                 if t.norm in self.v.title_words or not _cap(t):
                     split = i + 1
-            if len(toks) == 1 and len(toks[0].text) > 1 and toks[0].text.isupper():
-                return Speaker(self._unnamed(phrase_tokens), "institution")  # "the US", "the EU", "NATO"
             if split == len(toks) and all(t.norm in self.v.title_words for t in toks):
                 # a title with no name after it ("a Republican", "the Prime Minister"): the person named
                 # with that title before, or someone unnamed, not a person called "Republican"; words of
@@ -99,6 +97,21 @@ class Speakers(AttributorBase):
             return Speaker(self._unnamed(phrase_tokens), "anonymous")
         return None
 
+    def _first_preposition(self, phrase: list[Token], familiar: bool = False) -> int:
+        """Index of the first preposition after the phrase's first word ("residents of …"; with
+        `familiar`, also "people familiar with …"), or 0; "editor-in-chief" holds none."""
+        return next((n for n, t in enumerate(phrase) if n and (t.norm in _SUBJECT_PREPOSITIONS or
+                                                               familiar and t.norm in _FAMILIAR)
+                     and self._gap(phrase[n - 1], t) != "-"), 0)
+
+    def _through_prepositions(self, phrase: list[Token], cut: int) -> Speaker | None:
+        """The speaker of a phrase that speaks through the noun before its prepositions: that person when
+        named, else the whole phrase as written with the noun's kind ("officials at the Pentagon")."""
+        first = self.resolve(phrase[:cut])
+        if first is None or first.kind == "named":
+            return first
+        return Speaker(self.text[phrase[0].start:phrase[-1].end], first.kind)
+
     def _named_before_apposition(self, toks: list[Token], k: int) -> Speaker | None:
         """The person an apposition starting at toks[k] describes: "Barbara Olpinski, 51, a Republican who
         blames …" — the name before the commas (an age between them is skipped), or None."""
@@ -130,31 +143,25 @@ class Speakers(AttributorBase):
             if not antecedent:  # "Dana Okafor, 44, a nurse who blames …": the nurse is Dana Okafor
                 np = self._np_back(toks, k - 1) if k > 0 else []
                 return (self._named_before_apposition(toks, k - len(np)) if np else None) or self.state.last_speaker
-            cut = next((n for n, t in enumerate(antecedent) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
-            if not cut:
-                found = self.resolve(antecedent)
-                if found is not None and found.kind != "named":
-                    found = self._named_before_apposition(toks, k - len(antecedent)) or found
-                return found or self.state.last_speaker
-            first = self.resolve(antecedent[:cut])  # "residents of the district": named as the text has it
-            if first is None or first.kind == "named":
-                return first or self.state.last_speaker
-            return Speaker(self.text[antecedent[0].start:antecedent[-1].end], first.kind)
+            cut = self._first_preposition(antecedent)
+            if cut:  # "residents of the district, who …": named as the text has it
+                return self._through_prepositions(antecedent, cut) or self.state.last_speaker
+            found = self.resolve(antecedent)
+            if found is not None and found.kind != "named":
+                found = self._named_before_apposition(toks, k - len(antecedent)) or found
+            return found or self.state.last_speaker
         segments: list[list[Token]] = [[]]
         for k, t in enumerate(phrase):
             segments[-1].append(t)
             if k + 1 < len(phrase) and re.search(r"[,(—–―]|--", self._gap(t, phrase[k + 1])):
                 segments.append([])
         head = segments[0]
-        cut = next((n for n, t in enumerate(head) if n and (t.norm in _SUBJECT_PREPOSITIONS or t.norm in _FAMILIAR)
-                    and self._gap(head[n - 1], t) != "-"), 0)  # ("editor-in-chief" holds no preposition)
+        cut = self._first_preposition(head, familiar=True)
         if cut and len(segments) == 1:
             # "officials at the Pentagon", "a narrator in the ad": the noun before the preposition speaks
-            first = self.resolve(head[:cut])
+            first = self._through_prepositions(head, cut)
             if first is not None:
-                if first.kind == "named":
-                    return first
-                return Speaker(self.text[head[0].start:head[-1].end], first.kind)
+                return first
         # "the camp director, Omar Haddad, said": the name in the apposition, titled by the head
         if not _cap(head[-1]) and len(segments) > 1 and all(_cap(t) for t in segments[1]) and len(segments[1]) >= 2:
             person = self.resolve(segments[1])

@@ -254,7 +254,7 @@ class Subjects(AttributorBase):
             head = self._np_back(toks, first - 2)
             if head and head[-1].norm not in self.v.pronouns and self._plausible_subject(head):
                 return head + toks[first - 1:k]
-        cut = next((n for n, t in enumerate(antecedent) if n and t.norm in _SUBJECT_PREPOSITIONS), 0)
+        cut = self._first_preposition(antecedent)
         return antecedent if cut and self._plausible_subject(antecedent[:cut]) else []
 
     def _subject_right(self, toks: list[Token], i: int, after_quote: bool = False) -> list[Token]:
