@@ -97,43 +97,49 @@ def split_front_matter(lines: list[str]) -> tuple[list[str], str | None, str | N
     lines ("Published March 5, 2024", "2024-03-05") among the first lines of the body are metadata, not
     text. A line that is neither ends the search."""
     prefixes = sorted(word_list("extraction", "byline_prefixes"), key=len, reverse=True)
+    updated = word_list("extraction", "date_stamps", "updated")
     authors: list[str] = []
     published = modified = None
     index, seen = 0, 0
     while index < len(lines) and seen < _FRONT_LINES:
-        line = lines[index].strip().strip("*_").strip()
-        if not line:
+        if not lines[index].strip(" *_"):
             index += 1
             continue
-        if len(line.split()) > 16:
+        front = _front_line(lines[index], prefixes)
+        if front is None:
             break
-        parts = [p.strip(" *_") for p in re.split(r"\s+[|·•]\s+", line) if p.strip(" *_")]
-        found_authors, dates = [], []
-        for part in parts:
-            stamp = _date_stamp().match(part.rstrip("."))
-            day = _iso_date(stamp.group(2).strip()) if stamp else None
-            if day:
-                dates.append(((stamp.group(1) or "").lower(), day))
-                continue
-            lowered = part.lower()
-            prefix = next((p for p in prefixes if lowered.startswith(p + " ")), None)
-            names = clean_authors([part], []) if prefix and part[len(prefix) + 1:][:1].isupper() else []
-            if not names:
-                break
-            found_authors.extend(names)
-        else:
-            authors.extend(a for a in found_authors if a not in authors)
-            updated = word_list("extraction", "date_stamps", "updated")
-            for stamp_word, day in dates:
-                if stamp_word in updated:
-                    modified = modified or day
-                else:
-                    published = published or day
-            lines = lines[:index] + lines[index + 1:]
-            seen += 1
-            continue
-        break
+        names, dates = front
+        authors.extend(a for a in names if a not in authors)
+        for stamp_word, day in dates:
+            if stamp_word in updated:
+                modified = modified or day
+            else:
+                published = published or day
+        lines = lines[:index] + lines[index + 1:]
+        seen += 1
     return authors, published, modified, lines
+
+
+def _front_line(line: str, prefixes: list[str]) -> tuple[list[str], list[tuple[str, str]]] | None:
+    """The authors and the (stamp word, YYYY-MM-DD) dates of a byline or date line, its parts split at
+    "|" or "·"; None when any part is neither, or the line is too long to be one."""
+    if len(line.split()) > 16:
+        return None
+    names: list[str] = []
+    dates: list[tuple[str, str]] = []
+    parts = [p.strip(" *_") for p in re.split(r"\s+[|·•]\s+", line.strip(" *_"))]
+    for part in filter(None, parts):
+        stamp = _date_stamp().match(part.rstrip("."))
+        day = _iso_date(stamp.group(2).strip()) if stamp else None
+        if day:
+            dates.append(((stamp.group(1) or "").lower(), day))
+            continue
+        prefix = next((p for p in prefixes if part.lower().startswith(p + " ")), None)
+        found = clean_authors([part], []) if prefix and part[len(prefix) + 1:][:1].isupper() else []
+        if not found:
+            return None
+        names.extend(found)
+    return names, dates
 
 
 def _kind_label(title: str | None) -> str:
