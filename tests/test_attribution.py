@@ -220,9 +220,186 @@ def test_question_in_quotation_marks_then_its_speech_clause():
     assert _has(rel, "a fisherman in the crowd", "shouts", "Where did the money go?")
 
 
-def test_parenthetical_speech_clause_with_a_time_or_place_phrase():
-    rel = _spans("The new turbines, Ivo Brandt explained at the site on Tuesday, will run all winter.")
-    assert _has(rel, "Ivo Brandt", "explained", "will run all winter")
+# Sentences with one relation each that must come out as (source, cue, start of content); the case id
+# says what the sentence tests.
+SPAN_CASES = [
+    pytest.param(
+        "The new turbines, Ivo Brandt explained at the site on Tuesday, will run all winter.",
+        "Ivo Brandt", "explained", "will run all winter",
+        id="parenthetical_speech_clause_with_a_time_or_place_phrase"),
+    pytest.param(
+        "The ferry company replied in a statement on Friday evening:\n\n"
+        "“Every crossing this winter will run on time.”\n\nThe strike ended in March.",
+        "The ferry company", "replied", "Every crossing this winter",
+        id="speech_clause_ending_in_a_colon_takes_the_next_paragraph"),
+    pytest.param(
+        "Mayor Ida Holm spent the last day before the vote attacking her rival.",
+        "Mayor Ida Holm", "attacking", "her rival",
+        id="participle_after_a_noun_that_cannot_speak_belongs_to_the_clause_subject"),
+    pytest.param(
+        "Letters\n\n”The ferry is our lifeline. Without it we are cut off.” ― Mara Quist\n\n"
+        "The vote is on Friday.",
+        "Mara Quist", "―", "The ferry is our lifeline",
+        id="closing_mark_used_to_open_a_paragraph_quotation"),
+    pytest.param(
+        "“The ferry never ran late,” Mr. Berg, 82, told me.",
+        "Mr. Berg, 82", "told", "The ferry never ran late",
+        id="title_abbreviation_before_a_name_with_an_age_apposition"),
+    pytest.param(
+        "Coach Lena Ort however said she would welcome the new rules.",
+        "Coach Lena Ort", "said", "she would welcome the new rules",
+        id="however_between_subject_and_cue"),
+    pytest.param(
+        "“The nets came back empty,” Ida Holm, a skipper from the north coast, said by telephone "
+        "on Monday.",
+        "Ida Holm, a skipper from the north coast", "said", "The nets came back empty",
+        id="said_by_telephone_is_no_passive_agent"),
+    pytest.param(
+        "“The ferry must run at night,” the harbour master and Green candidate said on Friday.",
+        "the harbour master and Green candidate", "said", "The ferry must run at night",
+        id="whole_subject_between_a_quotation_and_its_cue"),
+    pytest.param(
+        "''Who will pay for the bridge?'' Ida Holm asked. ''Not the town,'' she said.",
+        "Ida Holm", "asked", "Who will pay for the bridge?",
+        id="a_question_in_two_apostrophe_marks_and_its_speech_clause"),
+    pytest.param(
+        "''They kept saying, 'Wait for spring,''' said Tamsin Gale.",
+        "Tamsin Gale", "said", "Wait for spring",
+        id="quotation_closing_three_apostrophes_after_a_nested_quotation"),
+    pytest.param(
+        "“Not this year,“ the skipper said. “Maybe next spring.”",
+        "the skipper", "said", "Not this year",
+        id="an_opening_mark_used_to_close_a_quotation"),
+    pytest.param(
+        "The vote was close. A few minutes later they turned round and said they would count again.",
+        "they", "said", "they would count again",
+        id="a_coordinated_cue_takes_the_nearest_pronoun_as_its_subject"),
+    pytest.param(
+        "''They were rivals, but also friends,'' Ida M. Holm, the town's former clerk, said of their "
+        "time on the council.",
+        "Ida M. Holm, the town's former clerk", "said", "They were rivals",
+        id="an_initial_inside_a_name_before_an_apposition"),
+    pytest.param(
+        "Critics say this is just a rough patch. Ida Holm spoke this week.",
+        "Critics", "say", "this is just a rough patch",
+        id="this_opens_a_clause_after_a_cue_unless_a_time_follows"),
+    pytest.param(
+        "The mill closed in May. Most of them said they had loved the work.",
+        "Most of them", "said", "they had loved the work",
+        id="a_share_of_a_pronoun_group_is_a_subject"),
+    pytest.param(
+        "The ferry union issued a statement on Friday saying the strike would go on.",
+        "The ferry union", "saying", "the strike would go on",
+        id="a_participle_after_a_verb_and_its_object_is_the_subject_s"),
+    pytest.param(
+        "Holm continued on Saturday, saying that the plan came from the council.",
+        "Holm", "saying", "the plan came from the council",
+        id="a_time_after_the_subject_is_no_opening_phrase"),
+    pytest.param(
+        "At a ferry stop in Dover, Delaware, on Sunday, Mrs. Gale tried to clarify her remark, saying "
+        "that the harbour should lead.",
+        "Mrs. Gale", "saying", "the harbour should lead",
+        id="a_time_or_a_place_is_not_the_subject_of_a_participle"),
+    pytest.param(
+        "On Thursday evening Ida Holm gave her first speech as the nominee, seeking to prove her "
+        "credentials.",
+        "Ida Holm", "seeking", "to prove her credentials",
+        id="a_time_or_a_place_is_not_the_subject_of_a_participle-2"),
+    pytest.param(
+        "In rejecting a similar appeal from the two towns last month after a long hearing on the rules, "
+        "the commission said the law was clear.",
+        "the commission", "rejecting", "a similar appeal from the two towns",
+        id="a_participle_in_a_fronted_phrase_takes_the_subject_after_it"),
+    pytest.param(
+        "After thanking the crowd, which cheered loudly, the mayor left the stage.",
+        "the mayor", "thanking", "the crowd",
+        id="a_participle_in_a_fronted_phrase_takes_the_subject_after_it-2"),
+    pytest.param(
+        "The crowd cheered when Holm spotted a sign and asked the band to stop.",
+        "Holm", "asked", "the band to stop",
+        id="a_cue_after_and_takes_the_subject_of_the_verb_it_is_coordinated_with"),
+    pytest.param(
+        "It was odd to watch Ida Gale, who campaigned on the ferry fares and sought the union's support.",
+        "who", "sought", "the union's support",
+        id="a_cue_after_and_takes_the_subject_of_the_verb_it_is_coordinated_with-2"),
+    pytest.param(
+        "Harbour spokesmen said the tolls were too high.",
+        "Harbour spokesmen", "said", "the tolls were too high",
+        id="plural_nouns_in_men_reflexives_and_overall_before_a_cue"),
+    pytest.param(
+        "Holm himself said that the pier was older.",
+        "Holm", "said", "the pier was older",
+        id="plural_nouns_in_men_reflexives_and_overall_before_a_cue-2"),
+    pytest.param(
+        "Ferry riders overall said they had made up their minds.",
+        "Ferry riders", "said", "they had made up their minds",
+        id="plural_nouns_in_men_reflexives_and_overall_before_a_cue-3"),
+    pytest.param(
+        "Ferry owners in both towns said the tolls were too high.",
+        "Ferry owners in both towns", "said", "the tolls were too high",
+        id="a_quantifier_after_a_preposition_stays_in_the_subject"),
+    pytest.param(
+        "The self-described harbour historian said the pier was older.",
+        "The self-described harbour historian", "said", "the pier was older",
+        id="a_cue_word_inside_a_hyphenated_word_does_not_end_a_subject"),
+    pytest.param(
+        "One ferry owner praised the plan. Yet another said the tolls were too high.",
+        "another", "said", "the tolls were too high",
+        id="another_alone_is_a_subject"),
+    pytest.param(
+        "“It is a way to take part,” said a source close to the harbour board.",
+        "a source close to the harbour board", "said", "It is a way to take part",
+        id="a_source_close_to_someone_after_an_inverted_cue"),
+    pytest.param(
+        "“It is a way to take part,” said a member.",
+        "a member", "said", "It is a way to take part",
+        id="a_source_close_to_someone_after_an_inverted_cue-2"),
+    pytest.param(
+        "Holm said — on the radio, as it happens — that the ferry was late.",
+        "Holm", "said", "the ferry was late",
+        id="an_aside_between_dashes_before_a_that_clause"),
+    pytest.param(
+        "Ida Holm says, win or lose in the vote, she is staying in the race.",
+        "Ida Holm", "says", "she is staying in the race",
+        id="a_clause_after_an_aside_between_commas"),
+    pytest.param(
+        "She also sent a note saying, if elected, she would cut the tolls.",
+        "She", "saying", "she would cut the tolls",
+        id="a_clause_after_an_aside_between_commas-2"),
+    pytest.param(
+        "Again, those surveyed said the ferry was the best way to travel.",
+        "those surveyed", "said", "the ferry was the best way",
+        id="those_surveyed_and_a_percentage_are_subjects"),
+    pytest.param(
+        "On the toll issue, 42% say they are opposed.",
+        "42", "say", "they are opposed",
+        id="those_surveyed_and_a_percentage_are_subjects-2"),
+    pytest.param(
+        "The files were sealed, and as Holm noted, people involved could still be fined.",
+        "Holm", "noted", "people involved could still be fined",
+        id="as_a_source_noted_after_and"),
+    pytest.param(
+        "“The tide is late,” said harbour activist Ida Holm.",
+        "harbour activist Ida Holm", "said", "The tide is late",
+        id="an_inverted_subject_may_open_with_a_description_before_a_name"),
+    pytest.param(
+        "A harbour poll shows Ida Holm with a lead over the mayor.",
+        "A harbour poll", "shows", "Ida Holm with a lead",
+        id="a_verb_in_s_after_a_noun_phrase_with_a_is_a_verb"),
+    pytest.param(
+        "Polls show Sen. Ida Holm trailing the mayor.",
+        "Polls", "show", "Sen. Ida Holm trailing",
+        id="a_title_after_a_verb_of_showing_does_not_make_it_a_modifier"),
+    pytest.param(
+        "Holm's view is that the ferry is late.",
+        "Holm's", "view", "the ferry is late",
+        id="an_owner_s_view_is_that"),
+]
+
+
+@pytest.mark.parametrize("text, source, cue, content", SPAN_CASES)
+def test_one_relation_per_sentence(text, source, cue, content):
+    assert _has(_spans(text), source, cue, content)
 
 
 def test_question_clause_as_what_was_said():
@@ -350,12 +527,6 @@ def test_speech_clause_then_a_new_clause_and_a_later_act():
     assert any(c == "said" and body == "she would resign" for _, c, body in rel)
 
 
-def test_speech_clause_ending_in_a_colon_takes_the_next_paragraph():
-    rel = _spans("The ferry company replied in a statement on Friday evening:\n\n"
-                 "“Every crossing this winter will run on time.”\n\nThe strike ended in March.")
-    assert _has(rel, "The ferry company", "replied", "Every crossing this winter")
-
-
 def test_passive_with_adverbs_and_credit_lines_are_no_named_speech():
     rel = _spans("The mayor is also expected to open the bridge on Monday.\n\n"
                  "(Additional reporting by Ida Berg; Editing by Tom Ness)")
@@ -387,21 +558,6 @@ def test_time_phrases_and_titles_before_a_name_in_the_subject():
                  "Conservative party leader Ana Lind toured the mill, calling it “a relic.”")
     assert _has(rel, "Ivo Brandt", "said", "the pier was safe")
     assert _has(rel, "Conservative party leader Ana Lind", "calling", "it")
-
-
-def test_participle_after_a_noun_that_cannot_speak_belongs_to_the_clause_subject():
-    rel = _spans("Mayor Ida Holm spent the last day before the vote attacking her rival.")
-    assert _has(rel, "Mayor Ida Holm", "attacking", "her rival")
-
-
-def test_closing_mark_used_to_open_a_paragraph_quotation():
-    rel = _spans("Letters\n\n”The ferry is our lifeline. Without it we are cut off.” ― Mara Quist\n\nThe vote is on Friday.")
-    assert _has(rel, "Mara Quist", "―", "The ferry is our lifeline")
-
-
-def test_title_abbreviation_before_a_name_with_an_age_apposition():
-    rel = _spans("“The ferry never ran late,” Mr. Berg, 82, told me.")
-    assert _has(rel, "Mr. Berg, 82", "told", "The ferry never ran late")
 
 
 def test_aside_or_manner_adverb_between_cue_and_that_clause():
@@ -454,11 +610,6 @@ def test_subject_with_a_relative_clause_or_a_quantity_of_people():
     sources = {s.name for s in _audit("Dock workers who spoke to the Valley Post said the cranes are unsafe."
                                       ).analysis.sources}
     assert "Valley Post" not in " ".join(sources)
-
-
-def test_however_between_subject_and_cue():
-    rel = _spans("Coach Lena Ort however said she would welcome the new rules.")
-    assert _has(rel, "Coach Lena Ort", "said", "she would welcome the new rules")
 
 
 def test_speech_clause_after_a_quotation_that_ended_the_sentence_before():
@@ -572,12 +723,6 @@ def test_participle_of_saying_with_a_bare_clause_needs_a_finite_verb():
     assert not any(c == "stressing" for _, c, _ in rel)
 
 
-def test_said_by_telephone_is_no_passive_agent():
-    rel = _spans("“The nets came back empty,” Ida Holm, a skipper from the north coast, said by telephone "
-                 "on Monday.")
-    assert _has(rel, "Ida Holm, a skipper from the north coast", "said", "The nets came back empty")
-
-
 def test_long_titles_and_abbreviations_in_an_inverted_subject_after_a_quotation():
     rel = _spans("“The harbour will close,” said the town’s longtime ferry operator Ida Holm. "
                  "“We are not done yet,” said Mr. Tamsin Gale.")
@@ -590,26 +735,6 @@ def test_inverted_subject_after_a_clause_keeps_the_apposition_out_of_the_content
                  "now runs a bakery.")
     assert _has(rel, "a former spokesman for the Dunedin plant", "said", "The mill had lost money for years")
     assert not any("bakery" in body for _, _, body in rel)
-
-
-def test_whole_subject_between_a_quotation_and_its_cue():
-    rel = _spans("“The ferry must run at night,” the harbour master and Green candidate said on Friday.")
-    assert _has(rel, "the harbour master and Green candidate", "said", "The ferry must run at night")
-
-
-def test_a_question_in_two_apostrophe_marks_and_its_speech_clause():
-    rel = _spans("''Who will pay for the bridge?'' Ida Holm asked. ''Not the town,'' she said.")
-    assert _has(rel, "Ida Holm", "asked", "Who will pay for the bridge?")
-
-
-def test_quotation_closing_three_apostrophes_after_a_nested_quotation():
-    rel = _spans("''They kept saying, 'Wait for spring,''' said Tamsin Gale.")
-    assert _has(rel, "Tamsin Gale", "said", "Wait for spring")
-
-
-def test_an_opening_mark_used_to_close_a_quotation():
-    rel = _spans("“Not this year,“ the skipper said. “Maybe next spring.”")
-    assert _has(rel, "the skipper", "said", "Not this year")
 
 
 def test_a_cue_coordinated_by_but_takes_the_clause_subject():
@@ -639,11 +764,6 @@ def test_a_second_cue_after_and_ends_the_first_content():
     assert _has(rel, "The ferry board", "said", "and decide in May")
 
 
-def test_a_coordinated_cue_takes_the_nearest_pronoun_as_its_subject():
-    rel = _spans("The vote was close. A few minutes later they turned round and said they would count again.")
-    assert _has(rel, "they", "said", "they would count again")
-
-
 def test_a_participle_after_a_verb_of_going_on_takes_that_verb_subject():
     rel = _spans("Local critics have begun urging the council to act. As the meeting began calling for calm, "
                  "nobody moved.")
@@ -663,37 +783,16 @@ def test_a_relative_pronoun_source_reaches_back_over_its_antecedent():
     assert any(s == "Harbour critics who" and c == "argued" for s, c, _ in rel)
 
 
-def test_an_initial_inside_a_name_before_an_apposition():
-    rel = _spans("''They were rivals, but also friends,'' Ida M. Holm, the town's former clerk, said of their "
-                 "time on the council.")
-    assert _has(rel, "Ida M. Holm, the town's former clerk", "said", "They were rivals")
-
-
 def test_a_quotation_after_a_stance_does_not_go_on_from_it():
     rel = _spans("Tamsin Gale said the ferry was late. The harbour board, which does not endorse candidates, "
                  "stayed out of it. ''We keep to boats.''")
     assert not any(c == "endorse" and "keep to boats" in body for _, c, body in rel)
 
 
-def test_this_opens_a_clause_after_a_cue_unless_a_time_follows():
-    rel = _spans("Critics say this is just a rough patch. Ida Holm spoke this week.")
-    assert _has(rel, "Critics", "say", "this is just a rough patch")
-
-
-def test_a_share_of_a_pronoun_group_is_a_subject():
-    rel = _spans("The mill closed in May. Most of them said they had loved the work.")
-    assert _has(rel, "Most of them", "said", "they had loved the work")
-
-
 def test_a_show_title_after_a_speech_clause_is_nobody_s_words():
     rel = _spans("“The tide turned early,” Ida Holm said in an interview aired Monday on “Harbour Hour.”")
     assert _has(rel, "Ida Holm", "said", "The tide turned early")
     assert not any("Harbour Hour" in body for _, _, body in rel)
-
-
-def test_a_participle_after_a_verb_and_its_object_is_the_subject_s():
-    rel = _spans("The ferry union issued a statement on Friday saying the strike would go on.")
-    assert _has(rel, "The ferry union", "saying", "the strike would go on")
 
 
 def test_a_participle_after_a_listener_is_not_the_listener_s():
@@ -703,104 +802,15 @@ def test_a_participle_after_a_listener_is_not_the_listener_s():
     assert not any(s == "the harbour board" for s, _, _ in rel)
 
 
-def test_a_time_after_the_subject_is_no_opening_phrase():
-    rel = _spans("Holm continued on Saturday, saying that the plan came from the council.")
-    assert _has(rel, "Holm", "saying", "the plan came from the council")
-
-
-def test_a_time_or_a_place_is_not_the_subject_of_a_participle():
-    rel = _spans("At a ferry stop in Dover, Delaware, on Sunday, Mrs. Gale tried to clarify her remark, saying "
-                 "that the harbour should lead.")
-    assert _has(rel, "Mrs. Gale", "saying", "the harbour should lead")
-    rel = _spans("On Thursday evening Ida Holm gave her first speech as the nominee, seeking to prove her "
-                 "credentials.")
-    assert _has(rel, "Ida Holm", "seeking", "to prove her credentials")
-
-
-def test_a_participle_in_a_fronted_phrase_takes_the_subject_after_it():
-    rel = _spans("In rejecting a similar appeal from the two towns last month after a long hearing on the rules, "
-                 "the commission said the law was clear.")
-    assert _has(rel, "the commission", "rejecting", "a similar appeal from the two towns")
-    rel = _spans("After thanking the crowd, which cheered loudly, the mayor left the stage.")
-    assert _has(rel, "the mayor", "thanking", "the crowd")
-
-
-def test_a_cue_after_and_takes_the_subject_of_the_verb_it_is_coordinated_with():
-    rel = _spans("The crowd cheered when Holm spotted a sign and asked the band to stop.")
-    assert _has(rel, "Holm", "asked", "the band to stop")
-    rel = _spans("It was odd to watch Ida Gale, who campaigned on the ferry fares and sought the union's support.")
-    assert _has(rel, "who", "sought", "the union's support")
-
-
-def test_plural_nouns_in_men_reflexives_and_overall_before_a_cue():
-    rel = _spans("Harbour spokesmen said the tolls were too high.")
-    assert _has(rel, "Harbour spokesmen", "said", "the tolls were too high")
-    rel = _spans("Holm himself said that the pier was older.")
-    assert _has(rel, "Holm", "said", "the pier was older")
-    rel = _spans("Ferry riders overall said they had made up their minds.")
-    assert _has(rel, "Ferry riders", "said", "they had made up their minds")
-
-
-def test_a_quantifier_after_a_preposition_stays_in_the_subject():
-    rel = _spans("Ferry owners in both towns said the tolls were too high.")
-    assert _has(rel, "Ferry owners in both towns", "said", "the tolls were too high")
-
-
-def test_a_cue_word_inside_a_hyphenated_word_does_not_end_a_subject():
-    rel = _spans("The self-described harbour historian said the pier was older.")
-    assert _has(rel, "The self-described harbour historian", "said", "the pier was older")
-
-
-def test_another_alone_is_a_subject():
-    rel = _spans("One ferry owner praised the plan. Yet another said the tolls were too high.")
-    assert _has(rel, "another", "said", "the tolls were too high")
-
-
 def test_a_title_word_that_ends_the_phrase_names_a_person():
     rel = _spans("The ferry is hanging on, but it is under pressure, said the company's chief executive, "
                  "Ida Holm.")
     assert any(s.startswith("the company's chief executive") and c == "said" for s, c, _ in rel)
 
 
-def test_a_source_close_to_someone_after_an_inverted_cue():
-    rel = _spans("“It is a way to take part,” said a source close to the harbour board.")
-    assert _has(rel, "a source close to the harbour board", "said", "It is a way to take part")
-    rel = _spans("“It is a way to take part,” said a member.")
-    assert _has(rel, "a member", "said", "It is a way to take part")
-
-
 def test_an_opening_conjunction_before_a_name_and_its_apposition():
     rel = _spans("And Dover's Ida Holm, one of only a handful of ferry captains, said the tolls were too high.")
     assert any(s.startswith("Dover's Ida Holm") and c == "said" and "tolls were too high" in b for s, c, b in rel)
-
-
-def test_an_aside_between_dashes_before_a_that_clause():
-    rel = _spans("Holm said — on the radio, as it happens — that the ferry was late.")
-    assert _has(rel, "Holm", "said", "the ferry was late")
-
-
-def test_a_clause_after_an_aside_between_commas():
-    rel = _spans("Ida Holm says, win or lose in the vote, she is staying in the race.")
-    assert _has(rel, "Ida Holm", "says", "she is staying in the race")
-    rel = _spans("She also sent a note saying, if elected, she would cut the tolls.")
-    assert _has(rel, "She", "saying", "she would cut the tolls")
-
-
-def test_those_surveyed_and_a_percentage_are_subjects():
-    rel = _spans("Again, those surveyed said the ferry was the best way to travel.")
-    assert _has(rel, "those surveyed", "said", "the ferry was the best way")
-    rel = _spans("On the toll issue, 42% say they are opposed.")
-    assert _has(rel, "42", "say", "they are opposed")
-
-
-def test_as_a_source_noted_after_and():
-    rel = _spans("The files were sealed, and as Holm noted, people involved could still be fined.")
-    assert _has(rel, "Holm", "noted", "people involved could still be fined")
-
-
-def test_an_inverted_subject_may_open_with_a_description_before_a_name():
-    rel = _spans("“The tide is late,” said harbour activist Ida Holm.")
-    assert _has(rel, "harbour activist Ida Holm", "said", "The tide is late")
 
 
 def test_people_close_to_someone_before_a_cue():
@@ -813,16 +823,6 @@ def test_people_close_to_someone_before_a_cue():
 def test_a_source_close_to_someone_is_named_for_the_source():
     audit = _audit("“It is a way to take part,” said a source close to the harbour board.")
     assert any(a.source == "a source close to the harbour board" for a in audit.analysis.attributions)
-
-
-def test_a_verb_in_s_after_a_noun_phrase_with_a_is_a_verb():
-    rel = _spans("A harbour poll shows Ida Holm with a lead over the mayor.")
-    assert _has(rel, "A harbour poll", "shows", "Ida Holm with a lead")
-
-
-def test_a_title_after_a_verb_of_showing_does_not_make_it_a_modifier():
-    rel = _spans("Polls show Sen. Ida Holm trailing the mayor.")
-    assert _has(rel, "Polls", "show", "Sen. Ida Holm trailing")
 
 
 def test_an_opening_in_a_poll_reports_what_the_poll_found():
@@ -856,11 +856,6 @@ def test_according_to_a_document_from_an_agent_is_the_agent_s():
     assert ("a report from the harbour board", "the harbour board", "according to") in rel
     rel = _spans("The pier costs $12 an hour to run, according to calculations by Ida Holm of the Harbour Institute.")
     assert _has(rel, "calculations by Ida Holm", "according to", "The pier costs $12 an hour to run")
-
-
-def test_an_owner_s_view_is_that():
-    rel = _spans("Holm's view is that the ferry is late.")
-    assert _has(rel, "Holm's", "view", "the ferry is late")
 
 
 def test_unnamed_sources_are_named_as_the_text_writes_them():
