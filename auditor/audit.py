@@ -158,7 +158,7 @@ def _findings(hits: list[Hit], article: Article) -> list[Finding]:
         out.append(Finding(
             id=fingerprint, rule=rule.id, category=rule.category, severity=severity, message=message,
             field=hit.field, start=hit.start, end=hit.end, excerpt=hit.excerpt,
-            voice=hit.voice if hit.field == "text" else None,  # type: ignore[arg-type]
+            voice=hit.voice if hit.field in ("text", "title") else None,  # type: ignore[arg-type]
             speaker=hit.speaker, suggestion=hit.suggestion, deduction=points, sentence=hit.sentence,
             note=hit.note or _repeat_note(hit.field, repeat, points),
         ))
@@ -176,13 +176,18 @@ def _repeat_note(field: str, repeat: int, points: float) -> str | None:
 
 def _voice_phrase(hit: Hit) -> str:
     """What a rule message's {voice} says: whose words the match is in ("in a quotation from Jane Doe")."""
+    speaker = hit.speaker if hit.speaker and hit.speaker != UNSPECIFIED else None
     if hit.field == "title":
-        return "in a quotation in the headline" if hit.voice == "quoted" else "in the headline"
+        if hit.voice == "quoted":
+            return f"in a quotation from {speaker} in the headline" if speaker else "in a quotation in the headline"
+        if hit.voice == "attributed":
+            return f"in the headline, in words it attributes to {speaker}" if speaker else \
+                "in the headline, in words it attributes to others"
+        return "in the headline"
     if hit.field.startswith("author_bios"):
         return "in the author's bio"
     if hit.field != "text":
         return ""
-    speaker = hit.speaker if hit.speaker and hit.speaker != UNSPECIFIED else None
     words = speaker.split() if speaker else []
     if len(words) > 1 and words[0] in ("The", "A", "An") and words[1][:1].islower():
         speaker = speaker[0].lower() + speaker[1:]  # "The treasurer" opened its sentence; mid-sentence it is "the"

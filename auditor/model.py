@@ -102,34 +102,44 @@ class Source:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Who says what: voice spans, attributions, sentences and sources of one article's body."""
+    """Who says what: voice spans, attributions, sentences and sources of one article's body, and the voice
+    spans of its headline (offsets into the title)."""
 
     spans: tuple[Span, ...]
     attributions: tuple[Attribution, ...]
     sentences: tuple[Sentence, ...]
     sources: tuple[Source, ...]
+    title_spans: tuple[Span, ...] = ()
 
     def voice_at(self, start: int, end: int) -> tuple[Voice, str | None]:
-        """The voice of the text [start, end): the voice covering most of it, the text no span covers being
-        narrator; on a tie quoted beats attributed beats narrator. A word or phrase lies inside one span, so
-        this is the voice of the span around it; a long stretch takes the voice of most of its words."""
-        rank = {"quoted": 2, "attributed": 1, "narrator": 0}
-        covered: dict[str, list[Span]] = {"quoted": [], "attributed": []}
-        best_span: dict[str, Span] = {}
-        for span in self.spans:
-            if span.start < end and span.end > start and span.voice in covered:
-                covered[span.voice].append(span)
-                current = best_span.get(span.voice)
-                if current is None or _overlap(span, start, end) > _overlap(current, start, end):
-                    best_span[span.voice] = span
-        length = max(1, end - start)
-        quoted = _union(covered["quoted"], start, end)
-        attributed = _union(covered["quoted"] + covered["attributed"], start, end) - quoted
-        amounts = {"quoted": quoted, "attributed": attributed, "narrator": length - quoted - attributed}
-        voice = max(amounts, key=lambda v: (amounts[v], rank[v]))
-        if voice == "narrator" or amounts[voice] == 0:
-            return "narrator", None
-        return voice, best_span[voice].speaker  # type: ignore[return-value]
+        """The voice of the body text [start, end): the voice covering most of it, the text no span covers
+        being narrator; on a tie quoted beats attributed beats narrator. A word or phrase lies inside one span,
+        so this is the voice of the span around it; a long stretch takes the voice of most of its words."""
+        return _voice_of(self.spans, start, end)
+
+    def title_voice_at(self, start: int, end: int) -> tuple[Voice, str | None]:
+        """The voice of the headline text [start, end), read as voice_at reads the body."""
+        return _voice_of(self.title_spans, start, end)
+
+
+def _voice_of(spans: tuple[Span, ...], start: int, end: int) -> tuple[Voice, str | None]:
+    rank = {"quoted": 2, "attributed": 1, "narrator": 0}
+    covered: dict[str, list[Span]] = {"quoted": [], "attributed": []}
+    best_span: dict[str, Span] = {}
+    for span in spans:
+        if span.start < end and span.end > start and span.voice in covered:
+            covered[span.voice].append(span)
+            current = best_span.get(span.voice)
+            if current is None or _overlap(span, start, end) > _overlap(current, start, end):
+                best_span[span.voice] = span
+    length = max(1, end - start)
+    quoted = _union(covered["quoted"], start, end)
+    attributed = _union(covered["quoted"] + covered["attributed"], start, end) - quoted
+    amounts = {"quoted": quoted, "attributed": attributed, "narrator": length - quoted - attributed}
+    voice = max(amounts, key=lambda v: (amounts[v], rank[v]))
+    if voice == "narrator" or amounts[voice] == 0:
+        return "narrator", None
+    return voice, best_span[voice].speaker  # type: ignore[return-value]
 
 
 def _overlap(span: Span, start: int, end: int) -> int:

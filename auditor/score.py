@@ -5,7 +5,8 @@ Each category starts at 100. A finding takes off its rule's `weight`:
   the article's length: weight × 1000 / max(words, 300) — so it weighs "per 1,000 words";
 - a finding inside a quotation or attributed speech, from a rule scoped to all `text`, costs nothing
   (it is reported for information: quoting loaded words is reporting, not framing);
-- a headline finding inside quotation marks costs nothing (the headline quotes the word);
+- a headline finding inside quotation marks costs nothing (the headline quotes the word), and so does one
+  in words the headline attributes to someone ("Senator Says Plan Is a Scam") from a rule scoped to `text`;
 - headline, byline, bio, metadata and document-level findings cost their weight, halved for each earlier
   finding of the same rule in the same field (a bio with five puffery words costs 5 + 2.5 + 1.25 + …,
   not 25: a short field says one thing several times, and that is one problem, not five). Body text
@@ -36,6 +37,8 @@ def deduction(weight: float, field: str, voice: str | None, scope: tuple[str, ..
         return round(weight * length_factor(word_count), 2)
     if field == "title" and voice == "quoted":
         return 0.0  # 'Mayor Slams "Reckless" Plan': the headline quotes the word
+    if field == "title" and voice == "attributed" and "text" in scope:
+        return 0.0  # 'Senator Says Plan Is a Scam': the headline reports what someone said
     return round(float(weight) * REPEAT_FACTOR ** repeat, 2)
 
 

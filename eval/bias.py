@@ -36,8 +36,8 @@ BASIL (`labels/basil/`): the folder holds 144 of the 300 articles (48 events × 
   space between sentences, a blank line between paragraphs); a phrase annotation `pN` sits in the N-th
   sentence (0-based), `title` in the headline.
   * lexical recall: share of `lex` spans that a prediction (any voice) overlaps.
-  * precision proxy: share of narrator-voice `language` findings that overlap any labelled span
-    (lex or inf).
+  * precision proxy: share of narrator-voice `language` findings in the body that overlap any labelled
+    span (lex or inf). Headline findings are counted in their own `title:` rows, whatever their voice.
 PTC (`labels/ptc/articles.jsonl`): every article present (the labelled train split minus held-out
   articles); line 1 is the headline, the rest the body.
   * recall of Loaded_Language and Name_Calling,Labeling spans overlapped by a prediction (any voice).
@@ -299,7 +299,8 @@ def score_spans(docs: list[SpanDoc], dataset: str, rules: "RuleTally", jobs: int
                 score.found[label] += 1
         for p in preds:
             inside = _inside(p, doc.spans)
-            groups = ["all", f"{p.voice or p.field}:all", f"{p.voice or p.field}:{p.category}"]
+            where = p.voice if p.field == "text" else p.field  # headline findings are their own group
+            groups = ["all", f"{where}:all", f"{where}:{p.category}"]
             for group in groups:
                 score.predictions[group] += 1
                 score.inside[group] += inside

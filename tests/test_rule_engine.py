@@ -110,6 +110,21 @@ def test_a_loaded_word_the_headline_quotes_costs_nothing(demo):
     assert title == {"Regime": (0.0, "info"), "Slams": (4.0, "warning")}  # a quoted word is no repeat
 
 
+@pytest.mark.parametrize("title, voice, speaker, points", [
+    ("Mayor Says Council Slams Budget", "attributed", "Mayor", 0.0),  # what the headline reports she said
+    ("Council slams budget, mayor says", "attributed", "mayor", 0.0),
+    ("Ann Lee: Council Slams Budget", "attributed", "Ann Lee", 0.0),
+    ("Mayor Slams Budget As Council Meets", "narrator", None, 4.0),  # the headline's own verb
+    ("Analysis: Council Slams Budget", "narrator", None, 4.0),  # a label of the piece's kind is nobody
+    ("Why the Mayor Slams Budget Plans", "narrator", None, 4.0),
+])
+def test_a_headline_word_has_the_voice_the_headline_gives_it(demo, title, voice, speaker, points):
+    audit = auditor.audit_text("The council met on Tuesday.", ruleset=demo, title=title)
+    [found] = [f for f in audit.findings if f.rule == "demo.emotive" and f.field == "title"]
+    assert (found.voice, found.speaker, found.deduction) == (voice, speaker, points)
+    assert found.severity == ("info" if points == 0 else "warning")
+
+
 def test_a_term_settled_on_a_date_is_not_faulted_in_an_article_written_before_it():
     text = "Protesters filled the central square of Kiev on Sunday."
 
@@ -261,7 +276,7 @@ def test_a_message_says_whose_words_a_finding_is_in(tmp_path):
     audit = auditor.audit_text(text, ruleset=rules, title="A reckless vote")
     messages = {(f.field, f.voice): f.message for f in audit.findings}
     assert messages == {
-        ("title", None): "Judgement word 'reckless' in the headline",
+        ("title", "narrator"): "Judgement word 'reckless' in the headline",
         ("text", "narrator"): "Judgement word 'reckless' in the writer's own voice",
         ("text", "quoted"): "Judgement word 'reckless' in a quotation from Ann Lee",
         ("text", "attributed"): "Judgement word 'reckless' in words attributed to the treasurer",

@@ -8,7 +8,7 @@ from ..model import Analysis, Article, Attribution, Sentence, Source, Span
 from ..textutil import split_sentences
 from .attribution import Attributor, Found
 from .quotes import find_quotes, is_title
-from .vocab import load_vocabulary
+from .vocab import ACCORDING, CUE, Vocabulary, load_vocabulary
 
 __all__ = ["analyse"]
 
@@ -36,7 +36,48 @@ def analyse(article: Article) -> Analysis:
     sentences = tuple(_sentence(text, s, e, span_index.around(s, e), by_sentence.get(k, []), link_index)
                       for k, (s, e) in enumerate(sentence_spans))
     return Analysis(spans=tuple(spans), attributions=attributions, sentences=sentences,
-                    sources=_sources(text, [f for _, f in found]))
+                    sources=_sources(text, [f for _, f in found]), title_spans=headline_spans(article.title or ""))
+
+
+def headline_spans(title: str) -> tuple[Span, ...]:
+    """The voices of a headline: its quotations, and what it reports someone said ("Mayor Says Plan Is a
+    Scam", "Pat Caddell: Voters Are Worried", "Plan is a scam, senator says"). Title Case misleads the reading
+    of the rarer cues ("Mayor Slams Reckless Plan As Taxpayers Fume" is no "Slams Reckless" planning), so
+    besides "according to" and a person's name before a colon only the vocabulary's `headline_cues`
+    attribute a headline's words."""
+    if not title.strip():
+        return ()
+    vocabulary = load_vocabulary()
+    quotes = sorted(set(find_quotes(title)))
+    if not quotes and not _HEADLINE_LABEL.match(title) and not any(_headline_entry(m.entry, vocabulary)
+                                                                   for m in vocabulary.lexicon.find(title)):
+        return ()  # most headlines: nobody is reported, and the reading below is skipped
+    attributor = Attributor(title, quotes, vocabulary)
+    found = [f for s, e in split_sentences(title) for f in attributor.sentence(s, e)
+             if _headline_cue(title[f.cue_span[0]:f.cue_span[1]], f, vocabulary)]
+    spans = _voice_spans(title, quotes, found)
+    # A headline capitalises every word, so it cannot tell a quoted title ("The Late Show") from quoted words:
+    # every quotation in it is quoted voice ('Mayor Slams "Reckless" Plan').
+    spoken = {(sp.start, sp.end) for sp in spans if sp.voice == "quoted"}
+    spans += [Span(s, e, "quoted") for s, e in quotes if (s, e) not in spoken]
+    return tuple(sorted(spans, key=lambda sp: (sp.start, sp.end)))
+
+
+# "Pat Caddell: …": up to four capitalised words and a colon open the headline
+_HEADLINE_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*:")
+
+
+def _headline_cue(cue: str, found: Found, vocabulary: Vocabulary) -> bool:
+    cue = cue.strip()
+    if cue == ":":  # "Pat Caddell: …" is a person speaking, "Coronavirus: …" or "Brexit: …" a topic
+        return found.speaker is not None and found.speaker.kind in ("named", "anonymous")
+    return any(match.start == 0 and match.end == len(cue) and _headline_entry(match.entry, vocabulary)
+               for match in vocabulary.lexicon.find(cue))
+
+
+def _headline_entry(entry, vocabulary: Vocabulary) -> bool:
+    return entry.rule_index == ACCORDING or \
+        (entry.rule_index == CUE and vocabulary.cue_bases[entry.term_index] in vocabulary.headline_cues)
 
 
 # A new clause between two cues ("…, but he said", "…, which he said"): the second is no part of the first

@@ -43,6 +43,7 @@ class Vocabulary:
     number_words: frozenset[str]
     response_verbs: frozenset[str]
     title_modifiers: frozenset[str]
+    headline_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -92,4 +93,5 @@ def load_vocabulary() -> Vocabulary:
         number_words=frozenset(_words("number_words")),
         response_verbs=frozenset(_words("response_verbs")),
         title_modifiers=frozenset(_words("title_modifiers")),
+        headline_cues=frozenset(_words("headline_cues")),
     )

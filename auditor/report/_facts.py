@@ -90,7 +90,7 @@ def alternatives(audit) -> list[Alternative]:
             grouped.setdefault((normalise_term(f.excerpt), f.suggestion), []).append(f)
     out = []
     for (term, suggestion), found in sorted(grouped.items()):
-        voices = tuple(sorted({f.voice or f.field for f in found}))
+        voices = tuple(sorted({f.voice if f.field == "text" and f.voice else f.field for f in found}))
         out.append(Alternative(term, suggestion, len(found), voices))
     return out
 

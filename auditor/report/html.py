@@ -144,10 +144,10 @@ def bar(value: float, label: str, css_class: str = "fill") -> str:
 
 
 def voice_text(f: Finding) -> str:
-    if f.voice is None:
-        return {"title": "the headline", "document": "the whole article"}.get(
-            f.field, "the headline" if f.field == "title" else f"metadata: {f.field}")
+    if f.voice is None or (f.field == "title" and f.voice == "narrator"):
+        return {"title": "the headline", "document": "the whole article"}.get(f.field, f"metadata: {f.field}")
     text = VOICE_LABELS.get(f.voice, f.voice)
+    text = f"the headline, {text}" if f.field == "title" else text
     return text + (f", speaker: {f.speaker}" if f.speaker else "")
 
 

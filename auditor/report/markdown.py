@@ -33,7 +33,10 @@ def _bar(value: float, width: int = 10) -> str:
 def _voice(f) -> str:
     if f.voice is None:
         return "headline" if f.field == "title" else md_escape(f.field)
+    if f.field == "title" and f.voice == "narrator":
+        return "headline"
     label = {"narrator": "narrator", "quoted": "quoted", "attributed": "attributed"}.get(f.voice, f.voice)
+    label = f"headline, {label}" if f.field == "title" else label
     return label + (f" ({md_escape(f.speaker)})" if f.speaker else "")
 
 

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis.quotes import find_quotes
 from ..measures import evaluate
 from ..model import Analysis, Article, Sentence
 from ..textutil import document_tokens, tokenize
@@ -114,7 +113,6 @@ class RuleSet:
         for field, text, where in self._text_fields(article):
             text = text[:MAX_FIELD_CHARS]
             raw = self._raw_matches(text, where)
-            quoted = find_quotes(text) if where == "title" and raw else []  # 'Mayor Slams "Reckless" Plan'
             exceptions: dict[int, list[tuple[int, int]]] = {}
             for rule_index, term_index, start, end in raw:
                 if term_index == -2:
@@ -144,19 +142,18 @@ class RuleSet:
                     since = rule.params.terms[term_index].since
                     if since and published < since:
                         continue  # written before the style guides settled the term
-                hit = self._text_hit(rule, field, where, text, start, end, term_index, analysis, sentence_index,
-                                     any(s <= start and end <= e for s, e in quoted))
+                hit = self._text_hit(rule, field, where, text, start, end, term_index, analysis, sentence_index)
                 if hit is not None:
                     hits.append(hit)
         return hits
 
     def _text_hit(self, rule: Rule, field: str, where: str, text: str, start: int, end: int,
-                  term_index: int, analysis: Analysis, sentences: "_SentenceIndex",
-                  in_quotation: bool = False) -> Hit | None:
-        # the body's voices come from the analysis; a headline has only its quotation marks to go by
-        voice = "quoted" if in_quotation else None
-        speaker = sentence_text = None
-        if where == "body":
+                  term_index: int, analysis: Analysis, sentences: "_SentenceIndex") -> Hit | None:
+        # the body's and the headline's voices come from the analysis; bios and bylines have none
+        voice = speaker = sentence_text = None
+        if where == "title":
+            voice, speaker = analysis.title_voice_at(start, end)
+        elif where == "body":
             voice, speaker = analysis.voice_at(start, end)
             if "text" not in rule.scope and voice not in rule.scope:
                 return None

@@ -227,7 +227,7 @@ class NominalSources(AttributorBase):
                          _CARRY_ON.fullmatch(text, _end(f), q[0])), None)
             if colon:
                 np = [t for t in toks if start + colon.start(1) <= t.start < start + colon.end(1)]
-                speaker = self.resolve(np) if np else None
+                speaker = self.resolve(np) if np and np[0].norm not in self.v.not_labels else None
                 if speaker is not None:
                     src = (np[0].start, np[-1].end)
                     cue = (start + colon.end(1), start + colon.end(1) + 1)
