@@ -116,6 +116,9 @@ _COMMA_PARTICIPLE = re.compile(r",\s*(?:[a-z]+ly\s+)?([a-z]{2,}ing)\b")
 _NOT_PARTICIPLES = _grammar("not_participles")
 # Participles that open a sentence capitalised ("Having announced that …"): never a name
 _PARTICIPLE_OPENERS = _grammar("participle_openers")
+# A reduced relative clause with its agent ("A petition signed by more than 3,000 people calls …")
+_APPROXIMATORS = _grammar("approximators")
+_AGENT_PARTICIPLES = _grammar("agent_participles")
 # Prepositions before a listener or a target ("a letter to the mayor asking …"): the noun after them is no
 # speaker of a participle that follows
 _RECIPIENT_PREPOSITIONS = _grammar("recipient_prepositions")

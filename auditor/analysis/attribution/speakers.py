@@ -58,6 +58,9 @@ class Speakers(AttributorBase):
             title_toks = toks[:split]
             while len(title_toks) > 1 and re.search(r"[()\[\]]", self._gap(title_toks[0], title_toks[1])):
                 title_toks = title_toks[1:]  # "(CNN)President Donald Trump": a dateline is no part of the title
+            joined = [k for k, t in enumerate(title_toks) if t.norm in ("and", "or")]
+            if joined and self._names_someone(title_toks[:joined[-1]]):
+                title_toks = title_toks[joined[-1] + 1:]  # "Kimberly and Tom Lee": Kimberly is no title
             name = self.text[name_toks[0].start:name_toks[-1].end]
             title = self.text[title_toks[0].start:title_toks[-1].end] if title_toks else None
             known = self._known_person(name)
@@ -180,10 +183,16 @@ class Speakers(AttributorBase):
         capital only opens the sentence ("Critics" and "critics" are one source)."""
         first = phrase[0]
         words = self.text[first.start:phrase[-1].end]
-        if _cap(first) and not first.text.isupper() and (
+        if _cap(first) and not (first.text.isupper() and len(first.text) > 1) and (  # "A petition", not "NATO"
                 first.norm in _DETERMINERS or first.norm in self.v.anonymous_heads or first.norm in _FUNCTION):
             return first.norm + words[len(first.text):]
         return words
+
+    def _names_someone(self, toks: list[Token]) -> bool:
+        """Whether the words before "and" in a title name someone ("Kimberly and Tom Lee", "Hamilton and
+        Ellen Gille"): capitalised words none of which belongs to a title ("Defense and Foreign Minister")."""
+        return bool(toks) and all(_cap(t) and t.norm not in self.v.title_words and t.norm not in self.v.title_modifiers
+                                  for t in toks)
 
     def _known_person(self, name: str) -> Speaker | None:
         words = name.lower().split()

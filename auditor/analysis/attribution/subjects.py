@@ -8,7 +8,7 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AFTER_INVERSION, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH, _DETERMINERS, _FAMILIAR,
+    _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH, _DETERMINERS, _FAMILIAR,
     _FAMILIAR_PREPOSITIONS, _FUNCTION, _OPENERS, _OWNERS, _PERSON_ENDINGS, _POLLED, _PUNCT_GAP, _QUOTE_THEN_SUBJECT,
     _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
 )
@@ -100,7 +100,22 @@ class Subjects(AttributorBase):
             return []
         if "," in gap:
             return self._apposition(toks, j)
-        return self._subject_ending(toks, j)
+        return self._before_agent(toks, self._subject_ending(toks, j))
+
+    def _before_agent(self, toks: list[Token], subject: list[Token]) -> list[Token]:
+        """The noun a reduced relative clause hangs on when the subject found is its agent: in "A petition
+        signed by 3,000 people calls for …" the petition calls, and in "Residents hit by the flood say …"
+        the residents say; the agent after "by" is never the subject of the verb that follows."""
+        if not subject:
+            return subject
+        h = next((k for k, t in enumerate(toks) if t is subject[0]), 0)
+        while h > 0 and toks[h - 1].norm in _APPROXIMATORS and not self._gap(toks[h - 1], toks[h]).strip():
+            h -= 1  # "more than 3,000 people"
+        if h < 3 or toks[h - 1].norm != "by" or _cap(toks[h - 2]) or \
+                not (toks[h - 2].norm.endswith("ed") or toks[h - 2].norm in _AGENT_PARTICIPLES) or \
+                (self._gap(toks[h - 3], toks[h - 2]) + self._gap(toks[h - 2], toks[h - 1])).strip():
+            return subject
+        return self._subject_ending(toks, h - 3) or subject
 
     def _skip_time(self, toks: list[Token], j: int) -> int:
         """Index of the word before a time phrase ending at toks[j] ("Sanders on Tuesday said",
