@@ -66,6 +66,13 @@ def _abbreviations() -> frozenset[str]:
     return words("text", "abbreviations")
 
 
+@lru_cache(maxsize=1)
+def _number_abbreviations() -> frozenset[str]:
+    """Abbreviations that stand before a number ("No. 5", "Fig. 3"): only then no sentence end."""
+    from .resources import words
+    return words("text", "number_abbreviations")
+
+
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)|\n\s*\n|\n")
 # Every sentence end begins with one of these characters. A pattern that is one character class is
 # searched by a tight loop in C, while _SENT_END would be tried at every position of the text: finding
@@ -79,7 +86,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans (start, end) over text[start:end]; paragraph breaks always end a sentence."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    abbreviations = _abbreviations()
+    abbreviations, before_number = _abbreviations(), _number_abbreviations()
     begin = start
     prev_word = _PREV_WORD.search
     for m in _sentence_ends(text, start, end):
@@ -89,10 +96,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             dot = m.start()
             word = prev_word(text, max(begin, dot - 12), dot + 1)
             prev = (word.group(1).rstrip(".").lower() if word else "")
-            if prev in abbreviations or (len(prev) == 1 and prev.isalpha()):
+            after = text[m.end():m.end() + 3].lstrip()
+            if prev in before_number and not after[:1].isdigit():
+                pass  # "The council said no. Lloyd Grove …": the word "no", not "No. 5"
+            elif prev in abbreviations or prev in before_number or (len(prev) == 1 and prev.isalpha()):
                 continue
             # a decimal number or an initial followed by a lower-case word does not end a sentence
-            after = text[m.end():m.end() + 3].lstrip()
             if after[:1].islower():
                 continue
         elif mark[0] in "!?":

@@ -402,6 +402,14 @@ SPAN_CASES = [
         "Residents hit by the flood say the ferry came too late.",
         "Residents", "say", "the ferry came too late",
         id="an_irregular_participle_with_its_agent_before_the_verb"),
+    pytest.param(
+        "Tom Hale in recent weeks said the ferry would be sold.",
+        "Tom Hale", "said", "the ferry would be sold",
+        id="a_time_phrase_between_the_subject_and_the_verb"),
+    pytest.param(
+        "Ann Lee, who has in the past described the mayor as a fraud, spoke on Monday.",
+        "Ann Lee, who", "described", "a fraud",
+        id="in_the_past_between_a_relative_pronoun_and_its_verb"),
 ]
 
 
@@ -1001,3 +1009,11 @@ def test_joined_names_and_reduced_relative_clauses_in_the_source_map():
     assert sources["Tom Lee"][1] == "her husband"  # not "Kimberly and"
     assert sources["Ana Ruiz"][1].endswith("Foreign Minister")
     assert sources["a petition"][0] == "document" and "3,000 people" not in sources
+
+
+def test_the_word_no_ends_a_sentence_but_no_before_a_number_does_not():
+    audit = _audit("The council said no. Tom Hale said the ferry was late. It ranked No. 5 in the survey.")
+    body = audit.article.text
+    assert [body[x.start:x.end] for x in audit.analysis.sentences] == [
+        "The council said no.", "Tom Hale said the ferry was late.", "It ranked No. 5 in the survey."]
+    assert _has(_spans(body), "Tom Hale", "said", "the ferry was late")
