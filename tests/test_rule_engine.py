@@ -125,6 +125,13 @@ def test_a_headline_word_has_the_voice_the_headline_gives_it(demo, title, voice,
     assert found.severity == ("info" if points == 0 else "warning")
 
 
+def test_a_headline_that_speaks_through_a_vague_source_is_flagged():
+    audit = auditor.audit_text("The council passed the budget on Monday.", title="Critics Say Budget Will Gut Schools")
+    vague = [(f.field, f.excerpt, f.voice, f.deduction > 0) for f in audit.findings
+             if f.rule == "sourcing.vague-attribution"]
+    assert vague == [("title", "Critics Say", "narrator", True)]
+
+
 def test_a_term_settled_on_a_date_is_not_faulted_in_an_article_written_before_it():
     text = "Protesters filled the central square of Kiev on Sunday."
 
