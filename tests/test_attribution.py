@@ -1017,3 +1017,21 @@ def test_the_word_no_ends_a_sentence_but_no_before_a_number_does_not():
     assert [body[x.start:x.end] for x in audit.analysis.sentences] == [
         "The council said no.", "Tom Hale said the ferry was late.", "It ranked No. 5 in the survey."]
     assert _has(_spans(body), "Tom Hale", "said", "the ferry was late")
+
+
+@pytest.mark.parametrize("text, word, voice", [
+    ("The mayor dismissed the report as a hoax.", "hoax", "attributed"),  # the mayor's verdict
+    ("Critics assailed the inquiry as a witch hunt.", "witch hunt", "attributed"),
+    ("Critics attacked the plan as the vote began.", "vote", "narrator"),  # "as" of time, not a verdict
+    ("The council condemned the launch as Riverton fired three flares.", "flares", "narrator"),
+    ("Many Democrats considered it unacceptable.", "unacceptable", "attributed"),
+    ("The court deemed them unfit to stand trial.", "unfit", "attributed"),
+    # a question put in the writer's words names what was said; it is not the speaker's wording
+    ("Ann Lee announces whether she will ignore the onslaught of criticism.", "onslaught", "narrator"),
+    ("The ministry denounced what it calls a smear campaign.", "smear", "attributed"),
+])
+def test_verdicts_after_as_and_questions_have_the_right_voice(text, word, voice):
+    audit = _audit(text)
+    body = audit.article.text
+    start = body.index(word)
+    assert audit.analysis.voice_at(start, start + len(word))[0] == voice

@@ -44,6 +44,7 @@ class Vocabulary:
     response_verbs: frozenset[str]
     title_modifiers: frozenset[str]
     headline_cues: frozenset[str]
+    small_clause_cues: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -94,4 +95,5 @@ def load_vocabulary() -> Vocabulary:
         response_verbs=frozenset(_words("response_verbs")),
         title_modifiers=frozenset(_words("title_modifiers")),
         headline_cues=frozenset(_words("headline_cues")),
+        small_clause_cues=frozenset(_words("small_clause_cues")),
     )

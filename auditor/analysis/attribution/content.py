@@ -10,9 +10,9 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
-    _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
+    _AUXILIARIES, _BEFORE_QUOTE, _DETERMINERS, _PAST_FORMS, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
     _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_PARTICIPLES,
-    _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PREPOSITION_FIRST, _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE, _WORD,
+    _OBJECT_CLAUSE, _OBJECT_THAT, _PRONOUN_VERDICT, _OPENERS, _PREPOSITION_FIRST, _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE, _WORD,
     _adverb_form,
 )
 from .model import Found
@@ -121,11 +121,15 @@ class Content(AttributorBase):
         if not np_after:
             wh = re.match(r"\s+(?:how|why|what|whether|where|when|who|if)\b", after_text)
             if wh and after_text[wh.end():].strip(" .?\"”"):
-                return [(after_from + wh.start() + len(wh.group()) - len(wh.group().lstrip()), end)], True
+                # the question is put in the narrator's words ("announces whether he will disregard the
+                # onslaught of criticism"): it names what was said, not the source's words; "what" also opens
+                # a thing said ("denouncing what it calls …"), which stays the source's
+                voiced = wh.group().split()[-1].lower() == "what"
+                return [(after_from + wh.start() + len(wh.group()) - len(wh.group().lstrip()), end)], voiced
         # "described it as …", "referred to X as …"
         if base in self.v.as_verbs and not np_after:
             as_match = re.match(r"(?:\s+[\w’'-]+){0,7}?\s+as\b\s*", after_text)
-            if as_match:
+            if as_match and not self._as_clause(after_text[as_match.end():]):
                 return [(after_from + as_match.end(), end)], True
         # "…, Lavrov stressed, but …" / "…, he said." / "…, said the minister."
         pre_end = speaker_np[0].start if speaker_np and not np_after else c_start
@@ -199,6 +203,13 @@ class Content(AttributorBase):
                 (opener.group(1).lower() in self.v.clause_openers or opener.group(1)[:1].isupper()
                  or opener.group(1)[:1].isdigit()):
             return [(end - len(rest), end)], base not in self.v.object_cues
+        # "Many Democrats considered it unacceptable", "deemed them unfit": the verdict on a pronoun object
+        if base in self.v.small_clause_cues:
+            verdict = _PRONOUN_VERDICT.match(rest)
+            if verdict:
+                clause = _OBJECT_CLAUSE.match(rest, verdict.end())
+                if clause and clause.group().strip():
+                    return [(end - len(rest) + verdict.end(), end - len(rest) + clause.end())], True
         # "Trump cited the poll", "She called him a liar": the object is content
         if base in self.v.object_cues:
             clause = _OBJECT_CLAUSE.match(rest)
@@ -208,6 +219,20 @@ class Content(AttributorBase):
                 naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back)\b", rest)
                 return [span], naming
         return None
+
+    def _as_clause(self, after_as: str) -> bool:
+        """Whether "as" opens a clause of time or reason ("attacked the plan as the vote began", "as he
+        spoke") rather than the source's verdict ("as a hoax", "as the worst deal ever made"): a subject and
+        a finite verb follow."""
+        written = _WORD.findall(after_as, 0, 80)[:6]
+        words = [w.lower() for w in written]
+        if len(words) < 2:
+            return False
+        if words[0] in self.v.pronouns or any(w in _AUXILIARIES for w in words[1:4]):
+            return True
+        if written[0][:1].isupper() and (words[1] in _PAST_FORMS or words[1].endswith("ed")):
+            return True  # "as Pyongyang fired three missiles"
+        return len(words) > 2 and words[0] in _DETERMINERS and (words[2] in _PAST_FORMS or words[2].endswith("ed"))
 
     def _before_participle(self, content: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
         """Reported speech ends where a participle of saying takes over after a comma ("said its profits

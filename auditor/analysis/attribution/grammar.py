@@ -119,6 +119,11 @@ _PARTICIPLE_OPENERS = _grammar("participle_openers")
 # A reduced relative clause with its agent ("A petition signed by more than 3,000 people calls …")
 _APPROXIMATORS = _grammar("approximators")
 _AGENT_PARTICIPLES = _grammar("agent_participles")
+# A pronoun object before a verdict ("considered it unacceptable"), not before "to", "as" or "that"
+_PRONOUN_VERDICT = re.compile(r"\s+(?:it|him|her|them|this|that)\s+(?!(?:to|as|that|and|or|but|in|on|at|for)\b)(?=[\w“\"])",
+                              re.I)
+# Irregular simple past forms: a finite verb after "as the vote" makes "as" a conjunction
+_PAST_FORMS = _grammar("past_forms")
 # Prepositions before a listener or a target ("a letter to the mayor asking …"): the noun after them is no
 # speaker of a participle that follows
 _RECIPIENT_PREPOSITIONS = _grammar("recipient_prepositions")
