@@ -1035,3 +1035,22 @@ def test_verdicts_after_as_and_questions_have_the_right_voice(text, word, voice)
     body = audit.article.text
     start = body.index(word)
     assert audit.analysis.voice_at(start, start + len(word))[0] == voice
+
+
+def test_a_participle_opening_the_sentence_belongs_to_the_subject_after_the_comma():
+    rel = _spans("Calling it the worst deal in the harbour's history, Ana Ruiz said she would vote no. "
+                 "Speaking to reporters on Monday, Tom Hale said the ferry was late. "
+                 "WARNING: the video contains graphic images.")
+    assert _has(rel, "Ana Ruiz", "Calling", "the worst deal")
+    assert _has(rel, "Tom Hale", "said", "the ferry was late")
+    assert not any(c in ("Speaking", "WARNING") for _, c, _ in rel)  # a frame and a label say nothing
+
+
+def test_a_verdict_after_as_ends_with_its_clause_or_its_quotation():
+    rel = _spans('The ministry rejected the claims as "patently false," a spokesman said. '
+                 "Officials view the base as a bulwark against floods, storms and drought, and fund it. "
+                 "The council touted the grant as part of its campaign.")
+    assert ("The ministry", "rejected", '"patently false,"') in rel
+    assert _has(rel, "Officials", "view", "a bulwark against floods, storms and drought")
+    assert not _has(rel, "Officials", "view", "fund it")
+    assert not any(body.startswith("part of") for _, _, body in rel)  # "as part of" gives no verdict

@@ -45,6 +45,7 @@ class Vocabulary:
     title_modifiers: frozenset[str]
     headline_cues: frozenset[str]
     small_clause_cues: frozenset[str]
+    opening_participles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -96,4 +97,5 @@ def load_vocabulary() -> Vocabulary:
         title_modifiers=frozenset(_words("title_modifiers")),
         headline_cues=frozenset(_words("headline_cues")),
         small_clause_cues=frozenset(_words("small_clause_cues")),
+        opening_participles=frozenset(_words("opening_participles")),
     )

@@ -40,8 +40,7 @@ class ClauseSubjects(AttributorBase):
             if speaker is None:
                 speaker, subject_toks = self._main_subject(toks, i)
             src_from = None
-        if not subject_toks and src_from is None and i > 0 and \
-                toks[i - 1].norm in _PREPOSITIONS | _SUBORDINATORS:
+        if not subject_toks and src_from is None and (i == 0 or toks[i - 1].norm in _PREPOSITIONS | _SUBORDINATORS):
             # "One month after announcing his run, Jo Lin …": the subject after the fronted phrase
             speaker, subject_toks = self._subject_after_phrase(toks, i)
         if not subject_toks and src_from is None:

@@ -10,7 +10,7 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
-    _AUXILIARIES, _BEFORE_QUOTE, _DETERMINERS, _PAST_FORMS, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
+    _AS_PHRASES, _VERDICT_END, _AUXILIARIES, _BEFORE_QUOTE, _DETERMINERS, _PAST_FORMS, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
     _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_PARTICIPLES,
     _OBJECT_CLAUSE, _OBJECT_THAT, _PRONOUN_VERDICT, _OPENERS, _PREPOSITION_FIRST, _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE, _WORD,
     _adverb_form,
@@ -130,7 +130,12 @@ class Content(AttributorBase):
         if base in self.v.as_verbs and not np_after:
             as_match = re.match(r"(?:\s+[\w’'-]+){0,7}?\s+as\b\s*", after_text)
             if as_match and not self._as_clause(after_text[as_match.end():]):
-                return [(after_from + as_match.end(), end)], True
+                verdict = after_from + as_match.end()
+                quote = next((q for q in self.quotes if q[0] == verdict), None)
+                if quote is not None:  # 'rejected the accusations as "patently false," a spokesman said'
+                    return [quote], True
+                stop = _VERDICT_END.search(text, verdict, end)
+                return [_trim(text, verdict, stop.start() if stop else end)], True
         # "…, Lavrov stressed, but …" / "…, he said." / "…, said the minister."
         pre_end = speaker_np[0].start if speaker_np and not np_after else c_start
         before = text[start:pre_end]
@@ -226,6 +231,8 @@ class Content(AttributorBase):
         a finite verb follow."""
         written = _WORD.findall(after_as, 0, 80)[:6]
         words = [w.lower() for w in written]
+        if words and (words[0] in _AS_PHRASES or words[:2] == ["a", "result"]):
+            return True  # "as part of its campaign", "as well", "as a result": no verdict
         if len(words) < 2:
             return False
         if words[0] in self.v.pronouns or any(w in _AUXILIARIES for w in words[1:4]):

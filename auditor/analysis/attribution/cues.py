@@ -10,7 +10,8 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS, _FIRST_SECOND,
-    _FUNCTION, _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _PASSIVE_ADVERBS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline,
+    _FUNCTION, _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _PASSIVE_ADVERBS, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap,
+    _headline,
 )
 from .model import Found, Speaker
 
@@ -113,6 +114,21 @@ class VerbCues(AttributorBase):
             if speaker is not None:
                 sentence_subject = speaker
 
+    def _opening_participle(self, toks: list[Token], base: str, j: int) -> bool:
+        """A participle of saying opening the sentence, whose subject comes after the comma ("Calling it a
+        scam, Trump said …", "Describing the plan as a disaster, the mayor …"); not a label ("WARNING: …"), a
+        title-case headline, a frame ("Speaking to reporters, …") or a gerund that is itself the subject
+        ("Describing the differences is easy")."""
+        if base not in self.v.opening_participles or toks[0].text.isupper() or _headline(toks) or \
+                j + 1 >= len(toks) or toks[j + 1].norm in _PREPOSITIONS or ":" in self._gap(toks[j], toks[j + 1]):
+            return False
+        for k in range(j + 1, min(len(toks), j + 30)):
+            if toks[k].norm in _BE:
+                return False  # "Describing the differences between them is easy"
+            if "," in self._gap(toks[k - 1], toks[k]):
+                return True
+        return False
+
     def _adjective_participle(self, toks: list[Token], i: int, j: int) -> bool:
         """Whether the past form toks[i..j] stands between an article or a count (not a year) and the noun
         it describes, with nothing but spaces around it."""
@@ -186,7 +202,7 @@ class VerbCues(AttributorBase):
                 speaker_np = []  # "as the meeting began …": no speaker
         if not speaker_np:
             # "…, describing it as", "and pointed out", "went on to say": the subject is the clause's
-            if cue_tok.norm.endswith("ing") and i > 0 or coordinated or \
+            if cue_tok.norm.endswith("ing") and (i > 0 or self._opening_participle(toks, base, j)) or coordinated or \
                     (i > 0 and (toks[i - 1].norm in _COORDINATORS or toks[i - 1].norm in _ADDITIVES)) or \
                     (i > 1 and toks[i - 1].norm in _BETWEEN and toks[i - 2].norm in _COORDINATORS) or \
                     (i > 1 and toks[i - 1].norm == "to" and toks[i - 2].norm in _GO_ON):

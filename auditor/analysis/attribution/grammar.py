@@ -122,6 +122,12 @@ _AGENT_PARTICIPLES = _grammar("agent_participles")
 # A pronoun object before a verdict ("considered it unacceptable"), not before "to", "as" or "that"
 _PRONOUN_VERDICT = re.compile(r"\s+(?:it|him|her|them|this|that)\s+(?!(?:to|as|that|and|or|but|in|on|at|for)\b)(?=[\w“\"])",
                               re.I)
+# Words after "as" that make a phrase, not a verdict ("as part of", "as well", "as soon as")
+_AS_PHRASES = _grammar("as_phrases")
+# Where a verdict after "as" ends: a new clause or a participle after a comma, not a list ("as an important
+# bulwark against North Korea, China and Russia")
+_VERDICT_END = re.compile(r"[;:—–―]|,\s*(?:and|but|which|who|while|whereas|although|though|because|before|after|"
+                          r"since|when|where|so|yet|including|as)\b|,\s*[a-z]+ing\b")
 # Irregular simple past forms: a finite verb after "as the vote" makes "as" a conjunction
 _PAST_FORMS = _grammar("past_forms")
 # Prepositions before a listener or a target ("a letter to the mayor asking …"): the noun after them is no
