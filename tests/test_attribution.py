@@ -1054,3 +1054,8 @@ def test_a_verdict_after_as_ends_with_its_clause_or_its_quotation():
     assert _has(rel, "Officials", "view", "a bulwark against floods, storms and drought")
     assert not _has(rel, "Officials", "view", "fund it")
     assert not any(body.startswith("part of") for _, _, body in rel)  # "as part of" gives no verdict
+
+
+def test_an_owners_claim_with_any_modifier_before_that():
+    rel = _spans("The audit undercut the mayor's unfounded assertions that the ferry made a profit.")
+    assert _has(rel, "the mayor's", "assertions", "the ferry made a profit")

@@ -11,7 +11,7 @@ from ..quotes import is_title
 from ..vocab import ACCORDING
 from .base import AttributorBase, _local, _trim
 from .grammar import (
-    _AGENT_PREPOSITIONS, _CARRY_ON, _CLAUSE_GAP, _DETERMINERS, _EVIDENCE_HEADS, _LABEL, _NAME_LIST, _NOUN_MODIFIERS,
+    _AGENT_PREPOSITIONS, _CARRY_ON, _CLAUSE_GAP, _DETERMINERS, _FUNCTION, _EVIDENCE_HEADS, _LABEL, _NAME_LIST, _NOUN_MODIFIERS,
     _OWNERS, _PERSON_ENDINGS, _PUNCT_GAP, _TITLE_BEFORE, _cap,
 )
 from .model import Found, Speaker, _end
@@ -104,6 +104,11 @@ class NominalSources(AttributorBase):
             k = i + 1
             while k < len(toks) and k - i <= 3 and toks[k].norm in _NOUN_MODIFIERS:
                 k += 1
+            if k < len(toks) and toks[k].norm not in self.v.speech_nouns:
+                # "Trump's unfounded assertions that …": any one or two words before a noun of saying and "that"
+                k = next((m for m in (i + 2, i + 3) if m < len(toks) and toks[m].norm in self.v.speech_nouns and
+                          not any(_cap(t) or t.norm in _FUNCTION for t in toks[i + 1:m]) and
+                          re.match(r"\s+that\b", text[toks[m].end:end])), k)
             if k >= len(toks) or toks[k].norm not in self.v.speech_nouns or self._in_quote(toks[k].start):
                 continue
             if any(f.cue_span[0] <= toks[k].start < f.cue_span[1] or f.source_span[0] <= toks[k].start <
