@@ -120,6 +120,9 @@ class NominalSources(AttributorBase):
             if not comp or comp.group(1) == "to" and not re.match(r"[a-z]+\b", text[toks[k].end + comp.end():end]):
                 continue
             owner = self._np_back(toks, i - 1)
+            opens = [n for n, t in enumerate(owner) if n and t.norm in _DETERMINERS and not _cap(t)]
+            if opens:  # "The audit undercut the mayor's claims": the owner's phrase opens at its article
+                owner = owner[opens[-1]:]
             if not owner or not self._plausible_subject(owner):
                 continue
             speaker = self.resolve(owner)
