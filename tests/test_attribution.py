@@ -1059,3 +1059,9 @@ def test_a_verdict_after_as_ends_with_its_clause_or_its_quotation():
 def test_an_owners_claim_with_any_modifier_before_that():
     rel = _spans("The audit undercut the mayor's unfounded assertions that the ferry made a profit.")
     assert _has(rel, "the mayor's", "assertions", "the ferry made a profit")
+
+
+def test_calling_a_strike_names_nothing():
+    audit = _audit("The union called a strike on Monday. The mayor called the plan a disaster.")
+    assert _voice(audit, "a strike")[0] == "narrator"
+    assert _voice(audit, "a disaster") == ("attributed", "the mayor")

@@ -220,8 +220,9 @@ class Content(AttributorBase):
             clause = _OBJECT_CLAUSE.match(rest)
             span = (end - len(rest), end - len(rest) + clause.end())
             if text[span[0]:span[1]].strip():
-                # "called out the speaker", "called off the talks": a phrasal verb, not a naming
-                naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back)\b", rest)
+                # "called out the speaker", "called off the talks": a phrasal verb, not a naming; "called a
+                # strike", "called an election": something organised, with no name given to anything
+                naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back|an?)\b", rest)
                 return [span], naming
         return None
 
