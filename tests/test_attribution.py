@@ -1065,3 +1065,13 @@ def test_calling_a_strike_names_nothing():
     audit = _audit("The union called a strike on Monday. The mayor called the plan a disaster.")
     assert _voice(audit, "a strike")[0] == "narrator"
     assert _voice(audit, "a disaster") == ("attributed", "the mayor")
+
+
+def test_he_and_she_skip_a_person_whose_title_says_otherwise():
+    audit = _audit('Ms. Ruiz met the mayor on Tuesday. Mr. Hale said the ferry would run. "It will not," she said. '
+                   "Sen. Jo Lin, a Democrat, spoke first. Then Tom Hale, the harbour chairman, said the pier was "
+                   "safe. She said it was not.")
+    rel = [(a.source, audit.article.text[a.source_start:a.source_end], a.cue) for a in audit.analysis.attributions]
+    assert ("Ruiz", "she", "said") in rel  # not Mr. Hale, the last person named
+    assert ("Jo Lin", "She", "said") in rel  # not Tom Hale, the chairman
+    assert ("Tom Hale", "Tom Hale, the harbour chairman", "said") in rel  # "Then" opens no name

@@ -46,6 +46,8 @@ class Vocabulary:
     headline_cues: frozenset[str]
     small_clause_cues: frozenset[str]
     opening_participles: frozenset[str]
+    gendered_pronouns: dict[str, str]  # he -> male, she -> female
+    gender_markers: dict[str, frozenset[str]]  # male/female -> words of a title that mark it
 
 
 @lru_cache(maxsize=1)
@@ -98,4 +100,6 @@ def load_vocabulary() -> Vocabulary:
         headline_cues=frozenset(_words("headline_cues")),
         small_clause_cues=frozenset(_words("small_clause_cues")),
         opening_participles=frozenset(_words("opening_participles")),
+        gendered_pronouns={"he": "male", "she": "female"},
+        gender_markers={gender: frozenset(_words(f"{gender}_title_words")) for gender in ("male", "female")},
     )

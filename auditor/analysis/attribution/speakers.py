@@ -32,7 +32,7 @@ class Speakers(AttributorBase):
         initials = len(toks) == 1 and len(toks[0].text) > 1 and toks[0].text.isupper()  # "NATO", "the US"
         if len(toks) == 1 and norms[0] in self.v.pronouns and not (initials and toks[0] is not phrase_tokens[0]):
             if norms[0] in self.v.person_pronouns:  # (an all-caps "HE" is a pronoun; "the US" is not)
-                return self.state.last_person
+                return self.person_for(norms[0])
             return self.state.last_speaker
         if initials:
             return Speaker(self._unnamed(phrase_tokens), "institution")
@@ -193,6 +193,25 @@ class Speakers(AttributorBase):
         Ellen Gille"): capitalised words none of which belongs to a title ("Defense and Foreign Minister")."""
         return bool(toks) and all(_cap(t) and t.norm not in self.v.title_words and t.norm not in self.v.title_modifiers
                                   for t in toks)
+
+    def person_for(self, pronoun: str) -> Speaker | None:
+        """The person "he" or "she" stands for: the last person named, unless the text marks that person as
+        the other ("Mr.", "Ms.", "the spokeswoman", "her husband"); then the latest person named whom it
+        does not."""
+        person = self.state.last_person
+        if person is None or pronoun not in self.v.gendered_pronouns:
+            return person
+        wanted = self.v.gendered_pronouns[pronoun]
+        if self._gender(person) in (None, wanted):
+            return person
+        return next((p for p in reversed(self.state.people) if p.kind == "named" and
+                     self._gender(p) in (None, wanted)), person)
+
+    def _gender(self, person: Speaker) -> str | None:
+        """male, female or None (unknown) from the person's title. (Not from the pronouns the text used: one
+        wrong guess would then carry through the rest of the article.)"""
+        words = {w.strip(".,’'").lower() for w in (person.title or "").split()}
+        return next((gender for gender, markers in self.v.gender_markers.items() if words & markers), None)
 
     def _known_person(self, name: str) -> Speaker | None:
         words = name.lower().split()

@@ -8,7 +8,7 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH, _DETERMINERS, _FAMILIAR,
+    _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _LONE_ADVERBS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH, _DETERMINERS, _FAMILIAR,
     _FAMILIAR_PREPOSITIONS, _FUNCTION, _OPENERS, _OWNERS, _PERSON_ENDINGS, _POLLED, _PUNCT_GAP, _QUOTE_THEN_SUBJECT,
     _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
 )
@@ -152,6 +152,8 @@ class Subjects(AttributorBase):
                 head_end += 1
             if toks[k].norm in _CONJUNCTIONS and k == first and k < head_end:
                 k += 1  # "And Jo Lin, a teacher, said …"
+            elif toks[k].norm in _LONE_ADVERBS and k == first and k < head_end:
+                k = first = k + 1  # "Then Tom Hale, the chairman, said …": the name opens the clause
             if toks[k].norm in _SUBORDINATORS and k < head_end and \
                     (_cap(toks[k + 1]) or toks[k + 1].norm in _DETERMINERS | _OWNERS):
                 k += 1  # "…, when Mr. Hale, who had lost, called for …": the subject after the conjunction
