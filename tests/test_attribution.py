@@ -403,6 +403,10 @@ SPAN_CASES = [
         "Residents", "say", "the ferry came too late",
         id="an_irregular_participle_with_its_agent_before_the_verb"),
     pytest.param(
+        "The senator vying for the party's nomination said the harbour would be dredged.",
+        "The senator", "said", "the harbour would be dredged",
+        id="the_object_of_a_participle_s_preposition_is_not_the_subject"),
+    pytest.param(
         "Tom Hale in recent weeks said the ferry would be sold.",
         "Tom Hale", "said", "the ferry would be sold",
         id="a_time_phrase_between_the_subject_and_the_verb"),

@@ -8,7 +8,7 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _LONE_ADVERBS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH, _DETERMINERS, _FAMILIAR,
+    _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _LONE_ADVERBS, _NOT_PARTICIPLES, _PREPOSITIONS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH, _DETERMINERS, _FAMILIAR,
     _FAMILIAR_PREPOSITIONS, _FUNCTION, _OPENERS, _OWNERS, _PERSON_ENDINGS, _POLLED, _PUNCT_GAP, _QUOTE_THEN_SUBJECT,
     _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
 )
@@ -111,11 +111,20 @@ class Subjects(AttributorBase):
         h = next((k for k, t in enumerate(toks) if t is subject[0]), 0)
         while h > 0 and toks[h - 1].norm in _APPROXIMATORS and not self._gap(toks[h - 1], toks[h]).strip():
             h -= 1  # "more than 3,000 people"
-        if h < 3 or toks[h - 1].norm != "by" or _cap(toks[h - 2]) or \
-                not (toks[h - 2].norm.endswith("ed") or toks[h - 2].norm in _AGENT_PARTICIPLES) or \
-                (self._gap(toks[h - 3], toks[h - 2]) + self._gap(toks[h - 2], toks[h - 1])).strip():
+        if h < 3 or _cap(toks[h - 2]) or (self._gap(toks[h - 3], toks[h - 2]) +
+                                          self._gap(toks[h - 2], toks[h - 1])).strip():
             return subject
-        return self._subject_ending(toks, h - 3) or subject
+        participle = toks[h - 2].norm
+        if toks[h - 1].norm == "by" and (participle.endswith("ed") or participle in _AGENT_PARTICIPLES):
+            return self._subject_ending(toks, h - 3) or subject
+        # "the senator vying for the nomination said", "a group advocating for tenants said": the noun
+        # before the participle speaks, not the object of its preposition
+        if toks[h - 1].norm in _PREPOSITIONS and participle.endswith("ing") and len(participle) > 4 and \
+                participle not in _NOT_PARTICIPLES:
+            head = self._subject_ending(toks, h - 3)
+            if head and self._plausible_subject(head):
+                return head
+        return subject
 
     def _skip_time(self, toks: list[Token], j: int) -> int:
         """Index of the word before a time phrase ending at toks[j] ("Sanders on Tuesday said",
