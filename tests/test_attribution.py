@@ -1066,8 +1066,10 @@ def test_an_owners_claim_with_any_modifier_before_that():
 
 
 def test_calling_a_strike_names_nothing():
-    audit = _audit("The union called a strike on Monday. The mayor called the plan a disaster.")
+    audit = _audit("The union called a strike on Monday. The audit called into question the reckless spending. "
+                   "The mayor called the plan a disaster.")
     assert _voice(audit, "a strike")[0] == "narrator"
+    assert _voice(audit, "reckless")[0] == "narrator"  # "called into question" names nothing either
     assert _voice(audit, "a disaster") == ("attributed", "the mayor")
 
 

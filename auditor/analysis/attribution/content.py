@@ -222,7 +222,7 @@ class Content(AttributorBase):
             if text[span[0]:span[1]].strip():
                 # "called out the speaker", "called off the talks": a phrasal verb, not a naming; "called a
                 # strike", "called an election": something organised, with no name given to anything
-                naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|back|an?)\b", rest)
+                naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|into|back|an?)\b", rest)
                 return [span], naming
         return None
 
