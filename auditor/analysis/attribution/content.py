@@ -10,10 +10,10 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
-    _AS_PHRASES, _VERDICT_END, _AUXILIARIES, _BEFORE_QUOTE, _DETERMINERS, _PAST_FORMS, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
-    _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_PARTICIPLES,
-    _OBJECT_CLAUSE, _OBJECT_THAT, _PRONOUN_VERDICT, _OPENERS, _PREPOSITION_FIRST, _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE, _WORD,
-    _adverb_form,
+    _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
+    _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_PARTICIPLES,
+    _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _SENTENCE_TAIL,
+    _THIRD_PERSON, _TITLE_BEFORE, _VERDICT_END, _WORD, _adverb_form,
 )
 from .model import Found
 
@@ -238,9 +238,12 @@ class Content(AttributorBase):
             return False
         if words[0] in self.v.pronouns or any(w in _AUXILIARIES for w in words[1:4]):
             return True
-        if written[0][:1].isupper() and (words[1] in _PAST_FORMS or words[1].endswith("ed")):
+        def past(word: str) -> bool:
+            return word in _PAST_FORMS or word.endswith("ed")
+
+        if written[0][:1].isupper() and past(words[1]):
             return True  # "as Pyongyang fired three missiles"
-        return len(words) > 2 and words[0] in _DETERMINERS and (words[2] in _PAST_FORMS or words[2].endswith("ed"))
+        return len(words) > 2 and words[0] in _DETERMINERS and past(words[2])  # "as the vote began"
 
     def _before_participle(self, content: list[tuple[int, int]], after: int) -> list[tuple[int, int]]:
         """Reported speech ends where a participle of saying takes over after a comma ("said its profits

@@ -11,8 +11,8 @@ from ..quotes import is_title
 from ..vocab import ACCORDING
 from .base import AttributorBase, _local, _trim
 from .grammar import (
-    _AGENT_PREPOSITIONS, _CARRY_ON, _CLAUSE_GAP, _DETERMINERS, _FUNCTION, _EVIDENCE_HEADS, _LABEL, _NAME_LIST, _NOUN_MODIFIERS,
-    _OWNERS, _PERSON_ENDINGS, _PUNCT_GAP, _TITLE_BEFORE, _cap,
+    _AGENT_PREPOSITIONS, _CARRY_ON, _CLAUSE_GAP, _DETERMINERS, _EVIDENCE_HEADS, _FUNCTION, _LABEL, _NAME_LIST,
+    _NOUN_MODIFIERS, _OWNERS, _PERSON_ENDINGS, _PUNCT_GAP, _TITLE_BEFORE, _cap,
 )
 from .model import Found, Speaker, _end
 

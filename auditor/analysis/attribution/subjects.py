@@ -8,9 +8,10 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _LONE_ADVERBS, _NOT_PARTICIPLES, _PREPOSITIONS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH, _DETERMINERS, _FAMILIAR,
-    _FAMILIAR_PREPOSITIONS, _FUNCTION, _OPENERS, _OWNERS, _PERSON_ENDINGS, _POLLED, _PUNCT_GAP, _QUOTE_THEN_SUBJECT,
-    _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
+    _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH,
+    _DETERMINERS, _FAMILIAR, _FAMILIAR_PREPOSITIONS, _FUNCTION, _LONE_ADVERBS, _NOT_PARTICIPLES, _OPENERS, _OWNERS,
+    _PERSON_ENDINGS, _POLLED, _PREPOSITIONS, _PUNCT_GAP, _QUOTE_THEN_SUBJECT, _SUBJECT_PREPOSITIONS, _SUBORDINATORS,
+    _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
 )
 
 
@@ -103,9 +104,10 @@ class Subjects(AttributorBase):
         return self._before_agent(toks, self._subject_ending(toks, j))
 
     def _before_agent(self, toks: list[Token], subject: list[Token]) -> list[Token]:
-        """The noun a reduced relative clause hangs on when the subject found is its agent: in "A petition
-        signed by 3,000 people calls for …" the petition calls, and in "Residents hit by the flood say …"
-        the residents say; the agent after "by" is never the subject of the verb that follows."""
+        """The noun a reduced relative clause hangs on when the subject found lies inside that clause: in "A
+        petition signed by 3,000 people calls for …" the petition calls, in "Residents hit by the flood say …"
+        the residents say, in "the senator vying for the nomination said" the senator; the agent after "by"
+        or the object of the participle's preposition is never the subject of the verb that follows."""
         if not subject:
             return subject
         h = next((k for k, t in enumerate(toks) if t is subject[0]), 0)
