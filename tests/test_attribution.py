@@ -1081,3 +1081,9 @@ def test_he_and_she_skip_a_person_whose_title_says_otherwise():
     assert ("Ruiz", "she", "said") in rel  # not Mr. Hale, the last person named
     assert ("Jo Lin", "She", "said") in rel  # not Tom Hale, the chairman
     assert ("Tom Hale", "Tom Hale, the harbour chairman", "said") in rel  # "Then" opens no name
+
+
+def test_a_clause_after_warn_or_predict_is_the_sources_but_an_object_is_not():
+    audit = _audit("Ana Ruiz warned the reckless plan would fail. Tom Hale cited the scathing report.")
+    assert _voice(audit, "reckless") == ("attributed", "Ana Ruiz")
+    assert _voice(audit, "scathing")[0] == "narrator"

@@ -207,7 +207,10 @@ class Content(AttributorBase):
                 (speaker_np or participle and any(w.lower() in _AUXILIARIES for w in _WORD.findall(rest, 0, 60))) and \
                 (opener.group(1).lower() in self.v.clause_openers or opener.group(1)[:1].isupper()
                  or opener.group(1)[:1].isdigit()):
-            return [(end - len(rest), end)], base not in self.v.object_cues
+            # (a verb whose object is usually a thing, "warned the plan would fail", still reports a clause:
+            # with a finite verb in it the wording is the source's)
+            return [(end - len(rest), end)], base not in self.v.object_cues or \
+                any(w.lower() in _AUXILIARIES for w in _WORD.findall(rest, 0, 80)[1:8])
         # "Many Democrats considered it unacceptable", "deemed them unfit": the verdict on a pronoun object
         if base in self.v.small_clause_cues:
             verdict = _PRONOUN_VERDICT.match(rest)
