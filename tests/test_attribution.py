@@ -1087,3 +1087,10 @@ def test_a_clause_after_warn_or_predict_is_the_sources_but_an_object_is_not():
     audit = _audit("Ana Ruiz warned the reckless plan would fail. Tom Hale cited the scathing report.")
     assert _voice(audit, "reckless") == ("attributed", "Ana Ruiz")
     assert _voice(audit, "scathing")[0] == "narrator"
+
+
+def test_an_object_with_a_relative_clause_is_not_a_reported_clause():
+    audit = _audit("Ana Ruiz announced Friday a plan that will end the devastating closure. "
+                   "Tom Hale said Friday in a statement that the closure was reckless.")
+    assert _voice(audit, "devastating")[0] == "narrator"  # the plan, named in the writer's words
+    assert _voice(audit, "reckless") == ("attributed", "Tom Hale")

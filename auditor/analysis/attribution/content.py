@@ -12,8 +12,8 @@ from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
     _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
     _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_PARTICIPLES,
-    _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _SENTENCE_TAIL,
-    _THIRD_PERSON, _TITLE_BEFORE, _VERDICT_END, _WORD, _adverb_form,
+    _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES,
+    _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE, _VERDICT_END, _WORD, _adverb_form,
 )
 from .model import Found
 
@@ -194,7 +194,8 @@ class Content(AttributorBase):
             if _PREPOSITION_FIRST.match(rest):
                 # "wrote to the White House about guns": what it was about, in the narrator's words
                 return [(end - len(rest), end)], False
-            return [(end - len(rest), end)], True
+            # "announced Friday a plan that will end …": an object, named in the narrator's words
+            return [(end - len(rest), end)], base not in self.v.object_cues or _finite_clause(rest)
         # "wants to repeal the law", "urged voters to register": the intention, in the narrator's words
         if base in self.v.infinitive_cues and re.match(r"(?:\s+(?!to\b)[\w’'.-]+){0,4}?\s+to\s+[a-z]", rest):
             clause = re.match(r"[^,;:.!?—–―]*", rest)
@@ -209,8 +210,7 @@ class Content(AttributorBase):
                  or opener.group(1)[:1].isdigit()):
             # (a verb whose object is usually a thing, "warned the plan would fail", still reports a clause:
             # with a finite verb in it the wording is the source's)
-            return [(end - len(rest), end)], base not in self.v.object_cues or \
-                any(w.lower() in _AUXILIARIES for w in _WORD.findall(rest, 0, 80)[1:8])
+            return [(end - len(rest), end)], base not in self.v.object_cues or _finite_clause(rest)
         # "Many Democrats considered it unacceptable", "deemed them unfit": the verdict on a pronoun object
         if base in self.v.small_clause_cues:
             verdict = _PRONOUN_VERDICT.match(rest)
@@ -331,3 +331,15 @@ class Content(AttributorBase):
                         e = _trim(text, s, comma.start())[1]
                 pieces.append((s, e))
             f.content = [c for c in pieces if c[1] > c[0]] or f.content
+
+
+def _finite_clause(rest: str) -> bool:
+    """Whether the words after a cue make a clause of their own ("the plan would fail") rather than an object
+    ("a plan that will end the shutdown"): an auxiliary among the first words, before any relative word."""
+    for word in _WORD.findall(rest, 0, 80)[1:8]:
+        word = word.lower()
+        if word in _AUXILIARIES:
+            return True
+        if word in _RELATIVES:
+            return False
+    return False

@@ -128,6 +128,8 @@ _AS_PHRASES = _grammar("as_phrases")
 # bulwark against North Korea, China and Russia")
 _VERDICT_END = re.compile(r"[;:—–―]|,\s*(?:and|but|which|who|while|whereas|although|though|because|before|after|"
                           r"since|when|where|so|yet|including|as)\b|,\s*[a-z]+ing\b")
+# Words that open a relative clause or an infinitive inside an object ("a plan that will …")
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "to"})
 # Irregular simple past forms: a finite verb after "as the vote" makes "as" a conjunction
 _PAST_FORMS = _grammar("past_forms")
 # Prepositions before a listener or a target ("a letter to the mayor asking …"): the noun after them is no
@@ -200,10 +202,14 @@ _OBJECT_THAT = re.compile(r"(?:\s+(?!(?:that|and|but|or|because|when|if|while)\b
 # After a cue, where, when or how it was said and then a that-clause or a colon: "said on Tuesday that …",
 # "argued emphatically that …", "said, however, that …", "said, without evidence, that …" (a time or place,
 # not an object: "rejected proposals that …")
+# (after a time word or an adverb an article opens an object, not more of the adverbial: "announced Friday a
+# plan that …" is no "said on Friday that …")
 _ADVERBIAL_THAT = re.compile(
-    r"(?:\s+[a-z]{2,}ly\b|\s+(?:on|in|at|during|last|this|to|earlier|later|yesterday|today|tonight|again|also|"
-    r"publicly|privately|repeatedly|before|after|via|through|from|with|while|when|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)\b(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
+    r"(?:\s+(?:on|in|at|during|last|this|to|before|after|via|through|from|with|while|when)\b"
+    r"(?:\s+(?!that\b)[\w’'-]+){0,8}?|"
+    r"(?:\s+[a-z]{2,}ly\b|\s+(?:earlier|later|yesterday|today|tonight|again|also|publicly|privately|repeatedly|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?!\s+(?:a|an|the|his|her|their|its)\b)"
+    r"(?:\s+(?!that\b)[\w’'-]+){0,8}?)?"
     r"(?:\s*,\s*[^,;:.!?“”\"\n]{2,40},|\s*[—–―]\s*[^—–―;:.!?“”\"\n]{2,60}[—–―])?\s+that\b\s*|\s*:\s*", re.I)
 # An aside between commas right after a cue, then the first word of a clause ("said, if elected, she …")
 _ASIDE_THEN_CLAUSE = re.compile(r"\s*,\s*[^,;:.!?“”\"\n]{2,60},\s*(\w+)")
