@@ -49,12 +49,13 @@ def headline_spans(title: str) -> tuple[Span, ...]:
         return ()
     vocabulary = load_vocabulary()
     quotes = sorted(set(find_quotes(title)))
-    if not quotes and not _HEADLINE_LABEL.match(title) and not any(_headline_entry(m.entry, vocabulary)
-                                                                   for m in vocabulary.lexicon.find(title)):
+    cues = {(m.start, m.end) for m in vocabulary.lexicon.find(title) if _headline_entry(m.entry, vocabulary)}
+    labelled = _HEADLINE_LABEL.match(title) is not None
+    if not quotes and not labelled and not cues:
         return ()  # most headlines: nobody is reported, and the reading below is skipped
     attributor = Attributor(title, quotes, vocabulary)
     found = [f for s, e in split_sentences(title) for f in attributor.sentence(s, e)
-             if _headline_cue(title[f.cue_span[0]:f.cue_span[1]], f, vocabulary)]
+             if f.cue_span in cues or title[f.cue_span[0]:f.cue_span[1]] == ":" and _names_a_speaker(f)]
     spans = _voice_spans(title, quotes, found)
     # A headline capitalises every word, so it cannot tell a quoted title ("The Late Show") from quoted words:
     # every quotation in it is quoted voice ('Mayor Slams "Reckless" Plan').
@@ -67,12 +68,9 @@ def headline_spans(title: str) -> tuple[Span, ...]:
 _HEADLINE_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*:")
 
 
-def _headline_cue(cue: str, found: Found, vocabulary: Vocabulary) -> bool:
-    cue = cue.strip()
-    if cue == ":":  # "Pat Caddell: …" is a person speaking, "Coronavirus: …" or "Brexit: …" a topic
-        return found.speaker is not None and found.speaker.kind in ("named", "anonymous")
-    return any(match.start == 0 and match.end == len(cue) and _headline_entry(match.entry, vocabulary)
-               for match in vocabulary.lexicon.find(cue))
+def _names_a_speaker(found: Found) -> bool:
+    """"Pat Caddell: …" is a person speaking, "Coronavirus: …" or "Brexit: …" a topic."""
+    return found.speaker is not None and found.speaker.kind in ("named", "anonymous")
 
 
 def _headline_entry(entry, vocabulary: Vocabulary) -> bool:
