@@ -60,17 +60,11 @@ def forget_document_tokens() -> None:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
-    """Abbreviations after which a full stop does not end a sentence (rules/resources/text.yaml)."""
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Abbreviations after which a full stop does not end a sentence, and those that only hold a sentence
+    together before a number ("No. 5", "Fig. 3") (rules/resources/text.yaml)."""
     from .resources import words  # resources reads the rules folder, whose loader imports this module
-    return words("text", "abbreviations")
-
-
-@lru_cache(maxsize=1)
-def _number_abbreviations() -> frozenset[str]:
-    """Abbreviations that stand before a number ("No. 5", "Fig. 3"): only then no sentence end."""
-    from .resources import words
-    return words("text", "number_abbreviations")
+    return words("text", "abbreviations"), words("text", "number_abbreviations")
 
 
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+|$)|\n\s*\n|\n")
@@ -86,7 +80,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans (start, end) over text[start:end]; paragraph breaks always end a sentence."""
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    abbreviations, before_number = _abbreviations(), _number_abbreviations()
+    abbreviations, before_number = _abbreviations()
     begin = start
     prev_word = _PREV_WORD.search
     for m in _sentence_ends(text, start, end):
@@ -97,9 +91,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             word = prev_word(text, max(begin, dot - 12), dot + 1)
             prev = (word.group(1).rstrip(".").lower() if word else "")
             after = text[m.end():m.end() + 3].lstrip()
-            if prev in before_number and not after[:1].isdigit():
-                pass  # "The council said no. Lloyd Grove …": the word "no", not "No. 5"
-            elif prev in abbreviations or prev in before_number or (len(prev) == 1 and prev.isalpha()):
+            if prev in before_number:
+                if after[:1].isdigit():
+                    continue  # "No. 5"; "The council said no. Lloyd Grove …" ends at "no."
+            elif prev in abbreviations or (len(prev) == 1 and prev.isalpha()):
                 continue
             # a decimal number or an initial followed by a lower-case word does not end a sentence
             if after[:1].islower():
