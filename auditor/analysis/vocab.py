@@ -50,6 +50,11 @@ class Vocabulary:
     gender_markers: dict[str, frozenset[str]]  # male/female -> words of a title that mark it
 
 
+# The two lists of attribution.yaml that say which of "he" and "she" a person takes (<gender>_pronouns,
+# <gender>_title_words)
+_GENDERS = ("male", "female")
+
+
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     def _words(key: str) -> list[str]:
@@ -100,6 +105,6 @@ def load_vocabulary() -> Vocabulary:
         headline_cues=frozenset(_words("headline_cues")),
         small_clause_cues=frozenset(_words("small_clause_cues")),
         opening_participles=frozenset(_words("opening_participles")),
-        gendered_pronouns={"he": "male", "she": "female"},
-        gender_markers={gender: frozenset(_words(f"{gender}_title_words")) for gender in ("male", "female")},
+        gendered_pronouns={pronoun: gender for gender in _GENDERS for pronoun in _words(f"{gender}_pronouns")},
+        gender_markers={gender: frozenset(_words(f"{gender}_title_words")) for gender in _GENDERS},
     )

@@ -235,7 +235,7 @@ class Content(AttributorBase):
         a finite verb follow."""
         written = _WORD.findall(after_as, 0, 80)[:6]
         words = [w.lower() for w in written]
-        if words and (words[0] in _AS_PHRASES or words[:2] == ["a", "result"]):
+        if words and (words[0] in _AS_PHRASES or " ".join(words[:2]) in _AS_PHRASES):
             return True  # "as part of its campaign", "as well", "as a result": no verdict
         if len(words) < 2:
             return False

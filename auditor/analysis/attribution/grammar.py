@@ -129,7 +129,9 @@ _AS_PHRASES = _grammar("as_phrases")
 _VERDICT_END = re.compile(r"[;:—–―]|,\s*(?:and|but|which|who|while|whereas|although|though|because|before|after|"
                           r"since|when|where|so|yet|including|as)\b|,\s*[a-z]+ing\b")
 # Words that open a relative clause or an infinitive inside an object ("a plan that will …")
-_RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "to"})
+_RELATIVES = _grammar("relative_words")
+# Words that join two names ("Kimberly and Tom Lee")
+_NAME_JOINERS = _grammar("name_joiners")
 # Irregular simple past forms: a finite verb after "as the vote" makes "as" a conjunction
 _PAST_FORMS = _grammar("past_forms")
 # Prepositions before a listener or a target ("a letter to the mayor asking …"): the noun after them is no

@@ -7,7 +7,7 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS,
+    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _NAME_JOINERS,
     _NOT_NAMES, _PARTICIPLE_OPENERS, _PAST_VERBS, _SHARE_WORDS,
     _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
@@ -58,7 +58,7 @@ class Speakers(AttributorBase):
             title_toks = toks[:split]
             while len(title_toks) > 1 and re.search(r"[()\[\]]", self._gap(title_toks[0], title_toks[1])):
                 title_toks = title_toks[1:]  # "(CNN)President Donald Trump": a dateline is no part of the title
-            joined = [k for k, t in enumerate(title_toks) if t.norm in ("and", "or")]
+            joined = [k for k, t in enumerate(title_toks) if t.norm in _NAME_JOINERS]
             if joined and self._names_someone(title_toks[:joined[-1]]):
                 title_toks = title_toks[joined[-1] + 1:]  # "Kimberly and Tom Lee": Kimberly is no title
             name = self.text[name_toks[0].start:name_toks[-1].end]
