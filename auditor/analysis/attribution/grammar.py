@@ -120,14 +120,13 @@ _PARTICIPLE_OPENERS = _grammar("participle_openers")
 _APPROXIMATORS = _grammar("approximators")
 _AGENT_PARTICIPLES = _grammar("agent_participles")
 # A pronoun object before a verdict ("considered it unacceptable"), not before "to", "as" or "that"
-_PRONOUN_VERDICT = re.compile(r"\s+(?:it|him|her|them|this|that)\s+(?!(?:to|as|that|and|or|but|in|on|at|for)\b)(?=[\w“\"])",
+_PRONOUN_VERDICT = re.compile(rf"\s+(?:{_one_of('verdict_objects')})\s+(?!(?:{_one_of('not_verdicts')})\b)(?=[\w“\"])",
                               re.I)
 # Words after "as" that make a phrase, not a verdict ("as part of", "as well", "as soon as")
 _AS_PHRASES = _grammar("as_phrases")
 # Where a verdict after "as" ends: a new clause or a participle after a comma, not a list ("as an important
 # bulwark against North Korea, China and Russia")
-_VERDICT_END = re.compile(r"[;:—–―]|,\s*(?:and|but|which|who|while|whereas|although|though|because|before|after|"
-                          r"since|when|where|so|yet|including|as)\b|,\s*[a-z]+ing\b")
+_VERDICT_END = re.compile(rf"[;:—–―]|,\s*(?:{_one_of('verdict_breaks')})\b|,\s*[a-z]+ing\b")
 # Words that open a relative clause or an infinitive inside an object ("a plan that will …")
 _RELATIVES = _grammar("relative_words")
 # Words that join two names ("Kimberly and Tom Lee")
