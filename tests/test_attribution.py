@@ -941,7 +941,7 @@ def test_sources_behind_appositions_prepositions_and_relative_pronouns():
     rel = [(a.source, text[a.content_start:a.content_end]) for a in audit.analysis.attributions]
     assert ("residents of the Old Quay district", "the works will destroy the beach") in rel
     assert ("Tom Hale", "the expansion will create 1,200 jobs") in rel  # the name, not the content
-    assert ("Officials familiar with the negotiations", "a contract was signed") in rel
+    assert ("officials familiar with the negotiations", "a contract was signed") in rel  # opening capital lowered
     assert not any(source.startswith("000") for source, _ in rel)  # "3,000" is one number
     sources = {s.name: (s.kind, s.title) for s in audit.analysis.sources}
     assert sources["Tom Hale"] == ("named", "the authority's chief executive")
@@ -1094,3 +1094,50 @@ def test_an_object_with_a_relative_clause_is_not_a_reported_clause():
                    "Tom Hale said Friday in a statement that the closure was reckless.")
     assert _voice(audit, "devastating")[0] == "narrator"  # the plan, named in the writer's words
     assert _voice(audit, "reckless") == ("attributed", "Tom Hale")
+
+
+def test_titles_that_run_over_a_preposition_or_an_and_name_the_person_after_them():
+    audit = _audit("The harbour will close in May. Minister for Coastal Affairs Ida Holm said the decision was final. "
+                   "Director of Port Security Omar Haddad said the berths were unsafe. "
+                   "Norway's ambassador to Chile Tove Lind said talks would go on. "
+                   "Harbour and Fisheries Secretary Ana Ruiz said the fleet would move. "
+                   "The Secretary of State, Jon Berg, said he would visit.")
+    sources = {s.name: (s.kind, s.title) for s in audit.analysis.sources}
+    assert sources["Ida Holm"] == ("named", "Minister for Coastal Affairs")
+    assert sources["Omar Haddad"] == ("named", "Director of Port Security")
+    assert sources["Tove Lind"] == ("named", "Norway's ambassador to Chile")
+    assert sources["Ana Ruiz"] == ("named", "Harbour and Fisheries Secretary")
+    assert sources["Jon Berg"] == ("named", "The Secretary of State")
+
+
+def test_people_described_by_whom_they_serve_speak_for_themselves():
+    audit = _audit("The ferry will stop. An adviser to the mayor said the fares would rise. "
+                   "Chile's ambassador to Norway said the route mattered. "
+                   "Aides to Mr. Hale said he would resign. "
+                   "The decision allowed the mayor to campaign on lower fares.")
+    sources = {s.name: s.kind for s in audit.analysis.sources}
+    assert sources["an adviser to the mayor"] == "anonymous"
+    assert sources["Chile's ambassador to Norway"] == "anonymous"
+    assert sources["aides to Mr. Hale"] == "anonymous"
+    assert "the mayor" not in sources and "Norway" not in sources and "Hale" not in sources
+
+
+def test_a_title_that_ends_the_phrase_is_an_unnamed_person_unless_it_is_a_surname():
+    audit = _audit("The port reopened. The RPA Director said the cranes were safe. "
+                   "The Harbourline CEO said sales rose. Carole King said the song was about the port. "
+                   "Residents of Dover, Kent, said the noise had stopped.")
+    sources = {s.name: s.kind for s in audit.analysis.sources}
+    assert sources["the RPA Director"] == "anonymous"
+    assert sources["the Harbourline CEO"] == "anonymous"
+    assert sources["Carole King"] == "named"
+    assert sources["residents of Dover"] == "anonymous"
+    assert not {"Director", "CEO", "King", "Dover"} & set(sources)
+
+
+def test_a_sentence_opening_adverb_is_no_source():
+    audit = _audit("The new dock is open. Highly recommended as a cheap way to cross the bay. "
+                   "Only call the harbour office if the ferry is late. Critics said the fares were high. "
+                   "Only Kelly Moss said the fares were fair.")
+    sources = {s.name for s in audit.analysis.sources}
+    assert "Highly" not in sources and "Only" not in sources and "Only Kelly Moss" not in sources
+    assert "Kelly Moss" in sources

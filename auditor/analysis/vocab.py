@@ -43,6 +43,7 @@ class Vocabulary:
     number_words: frozenset[str]
     response_verbs: frozenset[str]
     title_modifiers: frozenset[str]
+    surname_titles: frozenset[str]
     headline_cues: frozenset[str]
     small_clause_cues: frozenset[str]
     opening_participles: frozenset[str]
@@ -102,6 +103,7 @@ def load_vocabulary() -> Vocabulary:
         number_words=frozenset(_words("number_words")),
         response_verbs=frozenset(_words("response_verbs")),
         title_modifiers=frozenset(_words("title_modifiers")),
+        surname_titles=frozenset(_words("surname_titles")),
         headline_cues=frozenset(_words("headline_cues")),
         small_clause_cues=frozenset(_words("small_clause_cues")),
         opening_participles=frozenset(_words("opening_participles")),

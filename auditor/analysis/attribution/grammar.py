@@ -163,14 +163,16 @@ _WH_WORDS = _grammar("wh_words")
 _FAMILIAR = _grammar("familiar")
 # Prepositions inside a subject ("a narrator in the ad", "officials at the ministry")
 _SUBJECT_PREPOSITIONS = _grammar("subject_prepositions")
+# Prepositions inside a subject after a noun for a person ("an adviser to the president")
+_PERSON_PREPOSITIONS = _grammar("person_prepositions")
 # Conjunctions that open a subordinate clause before its subject ("when Mr. Hale, who had lost, said …")
 _SUBORDINATORS = _grammar("subordinators")
 # Auxiliary verbs: a finite verb after a subject
 _AUXILIARIES = _BE | _grammar("auxiliaries")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
 _OPENERS = _grammar("openers")
-# Words that may open a sentence with a capital and name nobody ("Unless", "About", "Had", "Later")
-_NOT_NAMES = _OPENERS | _SUBORDINATORS | _PREPOSITIONS | _AUXILIARIES
+# Words that may open a sentence with a capital and name nobody ("Unless", "About", "Had", "Later", "Only")
+_NOT_NAMES = _OPENERS | _SUBORDINATORS | _PREPOSITIONS | _AUXILIARIES | _grammar("focus_adverbs")
 # Pronouns of the writer and the reader: outside quotation marks they are nobody's source
 _FIRST_SECOND = _grammar("first_second")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")

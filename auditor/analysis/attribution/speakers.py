@@ -9,7 +9,7 @@ from .base import AttributorBase
 from .grammar import (
     _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _NAME_JOINERS,
     _NOT_NAMES, _PARTICIPLE_OPENERS, _PAST_VERBS, _SHARE_WORDS,
-    _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
+    _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PERSON_PREPOSITIONS, _OWNERS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
 from .model import Speaker
 
@@ -47,19 +47,23 @@ class Speakers(AttributorBase):
             for i, t in enumerate(toks):
                 if t.norm in self.v.title_words or not _cap(t):
                     split = i + 1
-            if split == len(toks) and all(t.norm in self.v.title_words for t in toks):
-                # a title with no name after it ("a Republican", "the Prime Minister"): the person named
-                # with that title before, or someone unnamed, not a person called "Republican"; words of
-                # titles that together name a body ("the White House") are that body
+            if split == len(toks):
+                split = self._name_before_title(toks)
+            if split == len(toks):
+                # a title with no name after it ("a Republican", "the Prime Minister", "the PAHO Director"):
+                # the person named with that title before, or someone unnamed, not a person called
+                # "Republican"; words of titles that together name a body ("the White House") are that body
                 if " ".join(norms) in self.v.institution_heads:
                     return Speaker(self._unnamed(phrase_tokens), "institution")
                 return self._person_by_title(norms) or Speaker(self._unnamed(phrase_tokens), "anonymous")
-            name_toks = toks[split:] if split < len(toks) else toks[-1:]
+            name_toks = toks[split:]
             title_toks = toks[:split]
             while len(title_toks) > 1 and re.search(r"[()\[\]]", self._gap(title_toks[0], title_toks[1])):
                 title_toks = title_toks[1:]  # "(CNN)President Donald Trump": a dateline is no part of the title
             joined = [k for k, t in enumerate(title_toks) if t.norm in _NAME_JOINERS]
-            if joined and self._names_someone(title_toks[:joined[-1]]):
+            after = title_toks[joined[-1] + 1:] if joined else []
+            if joined and self._names_someone(title_toks[:joined[-1]]) and (
+                    not any(t.norm in self.v.title_words for t in after) or self._full_title(after[0])):
                 title_toks = title_toks[joined[-1] + 1:]  # "Kimberly and Tom Lee": Kimberly is no title
             name = self.text[name_toks[0].start:name_toks[-1].end]
             title = self.text[title_toks[0].start:title_toks[-1].end] if title_toks else None
@@ -94,26 +98,94 @@ class Speakers(AttributorBase):
         if head in self.v.document_heads:
             return Speaker(self._unnamed(phrase_tokens), "document")
         # "ten Riverton residents", "Riverton officials": unnamed people, whatever place word comes before
-        if head in self.v.institution_heads or any(_cap(t) for t in toks) and head not in self.v.anonymous_heads:
+        # ("Russia's foreign minister", "China's ambassador": a person the text does not name)
+        if head in self.v.institution_heads or any(_cap(t) for t in toks) and head not in self.v.anonymous_heads \
+                and head not in self.v.title_words:
             return Speaker(self._unnamed(phrase_tokens), "institution")
         if head in self.v.anonymous_heads or head in self.v.title_words:
             return Speaker(self._unnamed(phrase_tokens), "anonymous")
         return None
 
+    def _name_before_title(self, toks: list[Token]) -> int:
+        """Where the name starts in a phrase that ends in a title word: a first name before a title word that
+        is also a surname ("Carole King"), or len(toks) when the phrase is a title with no name."""
+        k = len(toks) - 1
+        if toks[k].norm not in self.v.surname_titles:
+            return len(toks)
+        while k > 0 and _cap(toks[k - 1]) and not toks[k - 1].text.isupper() and \
+                toks[k - 1].norm not in self.v.title_words and self._gap(toks[k - 1], toks[k]) == " ":
+            k -= 1
+        return k if k < len(toks) - 1 else len(toks)
+
     def _first_preposition(self, phrase: list[Token], familiar: bool = False) -> int:
         """Index of the first preposition after the phrase's first word ("residents of …"; with
         `familiar`, also "people familiar with …"), or 0; "editor-in-chief" holds none."""
-        return next((n for n, t in enumerate(phrase) if n and (t.norm in _SUBJECT_PREPOSITIONS or
-                                                               familiar and t.norm in _FAMILIAR)
-                     and self._gap(phrase[n - 1], t) != "-"), 0)
+        return next((n for n, t in enumerate(phrase) if n and (
+            self._subject_preposition(phrase[n - 1], t, phrase[n + 1] if n + 1 < len(phrase) else None) or
+            familiar and t.norm in _FAMILIAR) and self._gap(phrase[n - 1], t) != "-"), 0)
+
+    def _subject_preposition(self, before: Token, preposition: Token, after: Token | None) -> bool:
+        """Can a subject go on past this preposition: "officials at the ministry", and after a noun for a
+        person, before a noun phrase, also "an adviser to the president", "China's ambassador to Britain"
+        (not "allowing the president to campaign", "refers to an API")?"""
+        if preposition.norm in _SUBJECT_PREPOSITIONS:
+            return True
+        if preposition.norm not in _PERSON_PREPOSITIONS or after is None or \
+                not (_cap(after) or after.norm in _DETERMINERS or after.norm in _OWNERS):
+            return False
+        people = self.v.title_words | self.v.anonymous_heads
+        return before.norm in people or before.norm.endswith("s") and before.norm[:-1] in people
 
     def _through_prepositions(self, phrase: list[Token], cut: int) -> Speaker | None:
         """The speaker of a phrase that speaks through the noun before its prepositions: that person when
         named, else the whole phrase as written with the noun's kind ("officials at the Pentagon")."""
+        titled = self._titled_name(phrase, cut)
+        if titled is not None:
+            return titled
         first = self.resolve(phrase[:cut])
         if first is None or first.kind == "named":
             return first
-        return Speaker(self.text[phrase[0].start:phrase[-1].end], first.kind)
+        return Speaker(self._unnamed(phrase), first.kind)
+
+    def _titled_name(self, phrase: list[Token], cut: int) -> Speaker | None:
+        """A person whose title runs over the preposition at phrase[cut]: "Secretary of State Mike Pompeo",
+        "China's ambassador to Britain Liu Xiaming". The name is the last two capitalised words (three with
+        a middle initial), the capitalised words before it end the title; two capitalised words after the
+        preposition give a one-word name only when the text names that person again ("Secretary of State
+        Pompeo … Pompeo said"). None when the words there are a body ("a spokesperson for the British
+        Foreign Office") or a titled person of their own ("an adviser to President Donald Trump")."""
+        if phrase[cut - 1].norm not in self.v.title_words:
+            return None
+        k = len(phrase)
+        while k > cut + 1 and _cap(phrase[k - 1]) and self._gap(phrase[k - 2], phrase[k - 1]).strip(" .") == "":
+            k -= 1
+        run = phrase[k:]
+        # a bare title opens the phrase ("Secretary of State Mike Pompeo"), not "a rep for Whole Foods Market"
+        bare = phrase[0].norm not in _DETERMINERS
+        size = 2 if len(run) >= 3 and (bare or self._named_again(run[-2], run[-1])) else \
+            1 if len(run) == 2 and self._named_again(run[-2], run[-1]) else 0
+        if size and len(run) > size + 1 and len(run[-size].text) == 1:
+            size += 1  # "Mike R. Pompeo"
+        name_toks, rest = run[-size:], run[:-size]
+        if not size or all(t.norm in self.v.title_words and t.norm not in self.v.title_modifiers for t in rest) or any(
+                t.norm in self.v.institution_heads or t.norm in self.v.document_heads or
+                t.norm in self.v.title_words for t in name_toks):
+            return None
+        name = self.text[name_toks[0].start:name_toks[-1].end]
+        known = self._known_person(name)
+        if known:
+            return known
+        title_start = phrase[1] if phrase[0].norm in _DETERMINERS and len(phrase) > 1 else phrase[0]
+        person = Speaker(name, "named", self.text[title_start.start:rest[-1].end])
+        self.state.people.append(person)
+        return person
+
+    def _named_again(self, before: Token, surname: Token) -> bool:
+        """Does the text use the surname elsewhere, not after the same word ("… Pompeo said" after
+        "Secretary of State Pompeo"; not "Whole Foods Market" twice)?"""
+        word = re.escape(surname.text)
+        return any(m.start() != surname.start and not self.text[max(0, m.start() - len(before.text) - 1):m.start()]
+                   .startswith(before.text) for m in re.finditer(rf"\b{word}\b", self.text))
 
     def _named_before_apposition(self, toks: list[Token], k: int) -> Speaker | None:
         """The person an apposition starting at toks[k] describes: "Barbara Olpinski, 51, a Republican who
@@ -160,13 +232,19 @@ class Speakers(AttributorBase):
                 segments.append([])
         head = segments[0]
         cut = self._first_preposition(head, familiar=True)
-        if cut and len(segments) == 1:
-            # "officials at the Pentagon", "a narrator in the ad": the noun before the preposition speaks
+        # "the camp director, Omar Haddad, said": the name in the apposition, titled by the head
+        # (and "The Secretary of State, Mike Pompeo, said": a title that runs over a preposition)
+        titled_head = not _cap(head[-1]) or head[-1].norm in self.v.title_words or \
+            bool(cut) and head[cut - 1].norm in self.v.title_words  # ("VFI Chief Executive, Padraig Cribben,")
+        named_apposition = titled_head and len(segments) > 1 and all(_cap(t) for t in segments[1]) and \
+            len(segments[1]) >= 2
+        if cut and not named_apposition:
+            # "officials at the Pentagon", "a narrator in the ad", "residents of Aleppo, Syria": the noun
+            # before the preposition speaks
             first = self._through_prepositions(head, cut)
             if first is not None:
                 return first
-        # "the camp director, Omar Haddad, said": the name in the apposition, titled by the head
-        if not _cap(head[-1]) and len(segments) > 1 and all(_cap(t) for t in segments[1]) and len(segments[1]) >= 2:
+        if named_apposition:
             person = self.resolve(segments[1])
             if person is not None and person.kind == "named" and not person.title:
                 person.title = self.text[head[0].start:head[-1].end]
@@ -187,6 +265,11 @@ class Speakers(AttributorBase):
                 first.norm in _DETERMINERS or first.norm in self.v.anonymous_heads or first.norm in _FUNCTION):
             return first.norm + words[len(first.text):]
         return words
+
+    def _full_title(self, tok: Token) -> bool:
+        """A title word that opens a person's own title ("Mayor", "Senator"), not one that qualifies the next
+        word ("Foreign Minister", "State Secretary")."""
+        return tok.norm in self.v.title_words and tok.norm not in self.v.title_modifiers
 
     def _names_someone(self, toks: list[Token]) -> bool:
         """Whether the words before "and" in a title name someone ("Kimberly and Tom Lee", "Hamilton and

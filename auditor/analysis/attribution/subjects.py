@@ -9,7 +9,7 @@ from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
     _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH,
-    _DETERMINERS, _FAMILIAR, _FAMILIAR_PREPOSITIONS, _FUNCTION, _LONE_ADVERBS, _NOT_PARTICIPLES, _OPENERS, _OWNERS,
+    _DETERMINERS, _FAMILIAR, _FAMILIAR_PREPOSITIONS, _FUNCTION, _LONE_ADVERBS, _NAME_JOINERS, _NOT_PARTICIPLES, _OPENERS, _OWNERS,
     _PERSON_ENDINGS, _POLLED, _PREPOSITIONS, _PUNCT_GAP, _QUOTE_THEN_SUBJECT, _SUBJECT_PREPOSITIONS, _SUBORDINATORS,
     _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
 )
@@ -28,16 +28,23 @@ class Subjects(AttributorBase):
             nxt = toks[j + 1] if j + 1 < len(toks) else None
             if nxt is not None and phrase and re.search(r"[,;:“”\"«»()—–―]|['’]\s", self._gap(t, nxt)):
                 break
-            if _is_boundary(t):
+            if _is_boundary(t) and not self._joins_title(toks, j, phrase):
                 break
             if t.norm in _BETWEEN and not _cap(t) and phrase and \
-                    not (t.norm in _DETERMINERS and j > 0 and toks[j - 1].norm in _SUBJECT_PREPOSITIONS):
+                    not (t.norm in _DETERMINERS and j > 0 and toks[j - 1].norm in _SUBJECT_PREPOSITIONS) and \
+                    not self._joins_title(toks, j, phrase):
                 break  # (not "both" in "bundlers in both parties")
             if phrase and t.start in self._cue_starts:
                 break  # "said drivers had asked": another cue verb ends the subject
             phrase.insert(0, t)
             j -= 1
         return phrase
+
+    def _joins_title(self, toks: list[Token], j: int, phrase: list[Token]) -> bool:
+        """Is toks[j] an "and" inside a title ("Health and Human Services Secretary Alex Azar"): between
+        capitalised words, with a title word after it?"""
+        return toks[j].norm in _NAME_JOINERS and j > 0 and bool(phrase) and _cap(toks[j - 1]) and _cap(phrase[0]) and \
+            any(t.norm in self.v.title_words for t in phrase) and not self._full_title(phrase[0])
 
     def _np_forward(self, toks: list[Token], i: int) -> list[Token]:
         """The noun phrase starting at toks[i] ('according to the ministry's statement')."""
@@ -215,7 +222,7 @@ class Subjects(AttributorBase):
             tail = phrase
             for _ in range(3):
                 k = next(n for n, t in enumerate(toks) if t is tail[0]) - 1
-                if k < 1 or toks[k].norm not in _SUBJECT_PREPOSITIONS and \
+                if k < 1 or not self._subject_preposition(toks[k - 1], toks[k], tail[0]) and \
                         not (toks[k].norm in _FAMILIAR_PREPOSITIONS and toks[k - 1].norm in _FAMILIAR) or \
                         re.search(r"[,;:“”\"()—–]", self._gap(toks[k], tail[0])):
                     break  # (and "people close to the mayor")
