@@ -1141,3 +1141,15 @@ def test_a_sentence_opening_adverb_is_no_source():
     sources = {s.name for s in audit.analysis.sources}
     assert "Highly" not in sources and "Only" not in sources and "Only Kelly Moss" not in sources
     assert "Kelly Moss" in sources
+
+
+def test_a_one_word_heading_before_a_colon_is_no_speaker_unless_the_text_names_it():
+    audit = _audit("Stores use color to sell.\n\nColor: Stores use red on price labels to make shoppers act.\n\n"
+                   "Proof: By the definition the two sums are equal.\n\n"
+                   "We spoke to the painter Tarik Osei about the mural.\n\n"
+                   "Tarik: We started the mural in the spring and finished it in June.\n\n"
+                   "Poll: Most residents want the mural kept.")
+    sources = {s.name for s in audit.analysis.sources}
+    assert "Color" not in sources and "Proof" not in sources
+    assert "Tarik Osei" in sources or "Tarik" in sources
+    assert any(s.lower() == "poll" for s in sources)

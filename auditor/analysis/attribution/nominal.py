@@ -149,6 +149,11 @@ class NominalSources(AttributorBase):
         if not np or np[0].norm in self.v.not_labels:
             return None
         speaker = self.resolve(np) or Speaker(self.text[m.start(1):m.end(1)], "institution")
+        if len(np) == 1 and not np[0].text.isupper() and speaker.kind == "institution" and \
+                not any(np[0].norm in heads for heads in
+                        (self.v.institution_heads, self.v.document_heads, self.v.anonymous_heads)) and \
+                not self._name_elsewhere(np[0].text):
+            return None  # "Proof: …", "Color: …", "Mondays: …": one capitalised word is a heading, not a name
         para_end = self.text.find("\n", start)
         para_end = len(self.text) if para_end == -1 else para_end
         colon = m.end(1) + self.text[m.end(1):m.end()].index(":")
@@ -158,6 +163,13 @@ class NominalSources(AttributorBase):
         if _NAME_LIST.fullmatch(self.text, content[0], content[1]):
             return None  # "Ohio: Ann Lee, Bo Park, Cy Ruiz": a list of names, not speech
         return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
+
+    def _name_elsewhere(self, word: str) -> bool:
+        """Does the text use the word as a name outside labels ("Eugênio: …" after "Eugênio Tadeu"): written
+        capitalised somewhere not before a colon, and never in lower case ("Color: …" after "use color")?"""
+        if re.search(rf"\b{re.escape(word.lower())}\b", self.text):
+            return False
+        return re.search(rf"\b{re.escape(word)}\b(?!\s*:)", self.text) is not None
 
     def _in_evidence(self, toks: list[Token], end: int) -> Found | None:
         """"In a poll released Monday, 50 percent chose Lee": a sentence that opens with "In" and a poll,
