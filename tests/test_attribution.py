@@ -1153,3 +1153,11 @@ def test_a_one_word_heading_before_a_colon_is_no_speaker_unless_the_text_names_i
     assert "Color" not in sources and "Proof" not in sources
     assert "Tarik Osei" in sources or "Tarik" in sources
     assert any(s.lower() == "poll" for s in sources)
+
+
+def test_a_person_named_before_and_keeps_their_own_title_apart():
+    audit = _audit("Ida Holm arrived on Monday. Holm and Harbour Fisheries Representative Tove Lind said the quota "
+                   "was fair. The crew, including ferry captain Omar Haddad, said the route was safe.")
+    sources = {s.name: s.title for s in audit.analysis.sources}
+    assert sources["Tove Lind"] == "Harbour Fisheries Representative"
+    assert sources["Omar Haddad"] == "ferry captain"

@@ -61,9 +61,12 @@ class Speakers(AttributorBase):
             while len(title_toks) > 1 and re.search(r"[()\[\]]", self._gap(title_toks[0], title_toks[1])):
                 title_toks = title_toks[1:]  # "(CNN)President Donald Trump": a dateline is no part of the title
             joined = [k for k, t in enumerate(title_toks) if t.norm in _NAME_JOINERS]
-            after = title_toks[joined[-1] + 1:] if joined else []
-            if joined and self._names_someone(title_toks[:joined[-1]]) and (
-                    not any(t.norm in self.v.title_words for t in after) or self._full_title(after[0])):
+            # ("Trump and US Trade Representative Robert Lighthizer": Trump is someone; not "Health and Human
+            # Services Secretary Alex Azar", where "and" joins the words of one title)
+            before, after = (title_toks[:joined[-1]], title_toks[joined[-1] + 1:]) if joined else ([], [])
+            if joined and self._names_someone(before) and (
+                    not any(t.norm in self.v.title_words for t in after) or self._full_title(after[0]) or
+                    self._known_name(self.text[before[0].start:before[-1].end])):
                 title_toks = title_toks[joined[-1] + 1:]  # "Kimberly and Tom Lee": Kimberly is no title
             name = self.text[name_toks[0].start:name_toks[-1].end]
             title = self.text[title_toks[0].start:title_toks[-1].end] if title_toks else None
@@ -265,6 +268,10 @@ class Speakers(AttributorBase):
                 first.norm in _DETERMINERS or first.norm in self.v.anonymous_heads or first.norm in _FUNCTION):
             return first.norm + words[len(first.text):]
         return words
+
+    def _known_name(self, words: str) -> bool:
+        """Is this a person the text names ("Trump" after "Donald Trump" or "President Trump")?"""
+        return self._known_person(words) is not None or words.lower() in self.mentions
 
     def _full_title(self, tok: Token) -> bool:
         """A title word that opens a person's own title ("Mayor", "Senator"), not one that qualifies the next
