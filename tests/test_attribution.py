@@ -1161,3 +1161,15 @@ def test_a_person_named_before_and_keeps_their_own_title_apart():
     sources = {s.name: s.title for s in audit.analysis.sources}
     assert sources["Tove Lind"] == "Harbour Fisheries Representative"
     assert sources["Omar Haddad"] == "ferry captain"
+
+
+def test_plural_people_words_and_owners_in_the_clause_subject():
+    audit = _audit("The ferry sank on Friday. The crew survived, attorneys for the family said. "
+                   "Nurses said the ward was full. A witness said the car was red. "
+                   "The victim's mother testified, describing her daughter as brave.")
+    sources = {s.name: s.kind for s in audit.analysis.sources}
+    assert sources["attorneys for the family"] == "anonymous"
+    assert sources["nurses"] == "anonymous"
+    assert sources["a witness"] == "anonymous"
+    assert sources["the victim's mother"] == "anonymous"
+    assert "Nurses" not in sources and "the victim" not in sources

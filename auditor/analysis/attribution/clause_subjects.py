@@ -230,8 +230,9 @@ class ClauseSubjects(AttributorBase):
                     t.norm in self.v.title_words or t.norm in self.v.institution_heads or \
                     t.norm in self.v.document_heads or len(t.norm) > 5 and t.norm.endswith(_PERSON_ENDINGS):
                 last_head = n
-            elif last_head >= 0 and t.norm not in _DETERMINERS and not self._name_follows(toks, n, limit):
-                break  # the verb after the subject
+            elif last_head >= 0 and t.norm not in _DETERMINERS and not self._name_follows(toks, n, limit) and \
+                    not (t.norm == "s" and self._gap(toks[n - 1], t) in ("'", "’")):
+                break  # the verb after the subject (not the owner's "s" in "The victim's mother")
             n += 1
         return list(toks[k:last_head + 1]) if last_head >= 0 else []
 

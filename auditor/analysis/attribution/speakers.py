@@ -89,8 +89,8 @@ class Speakers(AttributorBase):
                 person = Speaker(name, "named", title)
                 self.state.people.append(person)
                 return person
-            if head in self.v.anonymous_heads:
-                return Speaker(self._unnamed(phrase_tokens), "anonymous")
+            if head in self.v.anonymous_heads or self._people_plural(head):
+                return Speaker(self._unnamed(phrase_tokens), "anonymous")  # ("Nurses said": nurses)
             return Speaker(name, "institution")
         if head in self.v.title_words:
             by_title = self._person_by_title(norms)
@@ -105,9 +105,17 @@ class Speakers(AttributorBase):
         if head in self.v.institution_heads or any(_cap(t) for t in toks) and head not in self.v.anonymous_heads \
                 and head not in self.v.title_words:
             return Speaker(self._unnamed(phrase_tokens), "institution")
-        if head in self.v.anonymous_heads or head in self.v.title_words:
+        if head in self.v.anonymous_heads or head in self.v.title_words or self._people_plural(head) or \
+                len(head) > 5 and head.endswith(_PEOPLE_SUFFIXES):  # ("attorneys", "nurses", "demonstrators")
             return Speaker(self._unnamed(phrase_tokens), "anonymous")
         return None
+
+    def _people_plural(self, norm: str) -> bool:
+        """The plural of a word for people the vocabulary lists in the singular ("attorneys", "secretaries",
+        "envoys"; not "Rogers" or "Powers")."""
+        singular = norm[:-3] + "y" if norm.endswith("ies") else norm[:-1] if norm.endswith("s") else ""
+        return bool(singular) and (singular in self.v.anonymous_heads or
+                                   singular in self.v.title_words and singular not in self.v.title_modifiers)
 
     def _name_before_title(self, toks: list[Token]) -> int:
         """Where the name starts in a phrase that ends in a title word: a first name before a title word that
@@ -265,7 +273,8 @@ class Speakers(AttributorBase):
         first = phrase[0]
         words = self.text[first.start:phrase[-1].end]
         if _cap(first) and not (first.text.isupper() and len(first.text) > 1) and (  # "A petition", not "NATO"
-                first.norm in _DETERMINERS or first.norm in self.v.anonymous_heads or first.norm in _FUNCTION):
+                first.norm in _DETERMINERS or first.norm in self.v.anonymous_heads or first.norm in _FUNCTION or
+                self._people_plural(first.norm)):
             return first.norm + words[len(first.text):]
         return words
 
@@ -339,8 +348,9 @@ class Speakers(AttributorBase):
             return False  # "Having announced that …", "Now consider …", "Unless …": an opening word, not a name
         if head.norm in self.v.speech_nouns and self._possessor(phrase):
             return True  # "Lavrov's remarks signal that …"
-        if not _cap(head) and head.norm.endswith(_PEOPLE_SUFFIXES) and len(head.norm) > 5:
-            return True  # "environmentalists", "protesters", "physicians": people who can speak
+        if not _cap(head) and (head.norm.endswith(_PEOPLE_SUFFIXES) and len(head.norm) > 5 or
+                               self._people_plural(head.norm)):
+            return True  # "environmentalists", "protesters", "physicians", "attorneys": people who can speak
         if head.norm in _WH_WORDS:
             return False  # "Why not just say …"
         if head.norm.isdigit() and self.text[head.end:head.end + 1] == "%":
