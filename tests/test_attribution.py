@@ -1173,3 +1173,15 @@ def test_plural_people_words_and_owners_in_the_clause_subject():
     assert sources["a witness"] == "anonymous"
     assert sources["the victim's mother"] == "anonymous"
     assert "Nurses" not in sources and "the victim" not in sources
+
+
+def test_hyphenated_names_and_a_conjunct_inside_a_subject():
+    audit = _audit("The talks stalled. South Korean Minister Park Min-jun said the talks would resume. "
+                   "Experts on Arctic shipping and marine insurance said the route was risky. "
+                   "The Harbour Department of Health and Safety says the water is clean. "
+                   "The plan failed, said Ahn Ji-woo, the leader of the Dock Party.")
+    sources = {s.name: (s.kind, s.title) for s in audit.analysis.sources}
+    assert sources["Park Min-jun"] == ("named", "South Korean Minister")
+    assert sources["experts on Arctic shipping and marine insurance"][0] == "anonymous"
+    assert sources["the Harbour Department of Health and Safety"][0] == "institution"
+    assert sources["Ahn Ji-woo"][0] == "named"

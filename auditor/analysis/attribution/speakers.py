@@ -42,10 +42,10 @@ class Speakers(AttributorBase):
             return Speaker(self._unnamed(phrase_tokens), "anonymous")
         capitals = [t for t in toks if _cap(t)]
         # Title words at the front, then a capitalised name: "Russian Foreign Minister Sergey Lavrov"
-        if capitals and _cap(toks[-1]):
+        if capitals and self._name_cap(toks, len(toks) - 1):
             split = 0
             for i, t in enumerate(toks):
-                if t.norm in self.v.title_words or not _cap(t):
+                if t.norm in self.v.title_words or not self._name_cap(toks, i):
                     split = i + 1
             if split == len(toks):
                 split = self._name_before_title(toks)
@@ -116,6 +116,11 @@ class Speakers(AttributorBase):
         singular = norm[:-3] + "y" if norm.endswith("ies") else norm[:-1] if norm.endswith("s") else ""
         return bool(singular) and (singular in self.v.anonymous_heads or
                                    singular in self.v.title_words and singular not in self.v.title_modifiers)
+
+    def _name_cap(self, toks: list[Token], k: int) -> bool:
+        """Is toks[k] capitalised, or the lower-case part of a hyphenated name ("Park Geun-hye")?"""
+        return _cap(toks[k]) or k > 0 and _cap(toks[k - 1]) and self._gap(toks[k - 1], toks[k]) == "-" and \
+            toks[k].text[:1].isalpha()
 
     def _name_before_title(self, toks: list[Token]) -> int:
         """Where the name starts in a phrase that ends in a title word: a first name before a title word that
@@ -358,7 +363,8 @@ class Speakers(AttributorBase):
         if head.norm == "old" and len(phrase) > 1 and phrase[-2].norm in ("year", "years") and \
                 self._gap(phrase[-2], head) == "-":
             return True  # "the 46-year-old": a person of that age
-        return bool(_cap(head) or head.norm in self.v.pronouns or head.norm in self.v.anonymous_heads
+        return bool(self._name_cap(phrase, len(phrase) - 1) or head.norm in self.v.pronouns or
+                    head.norm in self.v.anonymous_heads
                     or head.norm in self.v.document_heads or head.norm in self.v.institution_heads
                     or head.norm in self.v.title_words and (head.norm not in self.v.title_modifiers or
                                                             head.norm in _MODIFIER_HEADS)

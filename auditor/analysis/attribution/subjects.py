@@ -222,6 +222,14 @@ class Subjects(AttributorBase):
             tail = phrase
             for _ in range(3):
                 k = next(n for n, t in enumerate(toks) if t is tail[0]) - 1
+                if k > 1 and toks[k].norm in _NAME_JOINERS and not _PUNCT_GAP.search(self._gap(toks[k], tail[0])):
+                    # "experts on North Korea and nuclear nonproliferation said": past a conjunct to the
+                    # preposition before it (the phrase speaks only if a noun that can speak heads it)
+                    conjunct = self._np_back(toks, k - 1)
+                    if not conjunct or _PUNCT_GAP.search(self._gap(toks[k - 1], toks[k])):
+                        break
+                    tail = conjunct
+                    k = next(n for n, t in enumerate(toks) if t is tail[0]) - 1
                 if k < 1 or not self._subject_preposition(toks[k - 1], toks[k], tail[0]) and \
                         not (toks[k].norm in _FAMILIAR_PREPOSITIONS and toks[k - 1].norm in _FAMILIAR) or \
                         re.search(r"[,;:“”\"()—–]", self._gap(toks[k], tail[0])):
