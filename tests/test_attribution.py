@@ -1185,3 +1185,25 @@ def test_hyphenated_names_and_a_conjunct_inside_a_subject():
     assert sources["experts on Arctic shipping and marine insurance"][0] == "anonymous"
     assert sources["the Harbour Department of Health and Safety"][0] == "institution"
     assert sources["Ahn Ji-woo"][0] == "named"
+
+
+def test_a_clause_after_a_cue_may_open_with_a_bare_noun():
+    rel = _spans("The vote is near. Many of his supporters believe tolls and fares are too high. "
+                 "Voters think taxes will rise. She thinks highly of the plan.")
+    assert _has(rel, "Many of his supporters", "believe", "tolls and fares are too high")
+    assert _has(rel, "Voters", "think", "taxes will rise")
+    assert not any(c == "thinks" for _, c, _ in rel)
+
+
+def test_people_close_to_someone_an_age_and_an_aside_after_the_cue():
+    audit = _audit("The ferry will stop. Those close to him say the fares will rise. "
+                   "Those familiar with the talks say the deal is done. "
+                   "\"We will not stop,\" Quina Jones, 25, said as a crowd walked past. "
+                   "“It is wrong,” said 9/11 widow Ana Holm. "
+                   "It costs more whenever the data suggests that riders can pay.")
+    rel = [(a.source, a.cue) for a in audit.analysis.attributions]
+    assert ("those close to him", "say") in rel and ("those familiar with the talks", "say") in rel
+    assert ("Quina Jones", "said") in rel and ("Ana Holm", "said") in rel
+    assert ("the data", "suggests") in rel
+    sources = {s.name: s.title for s in audit.analysis.sources}
+    assert sources["Quina Jones"] is None and sources["Ana Holm"] == "9/11 widow"

@@ -11,7 +11,7 @@ from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
     _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
-    _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_PARTICIPLES,
+    _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES,
     _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES,
     _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE, _VERDICT_END, _WORD, _adverb_form,
 )
@@ -207,7 +207,7 @@ class Content(AttributorBase):
         if base in self.v.bare_clause_cues and opener and \
                 (speaker_np or participle and any(w.lower() in _AUXILIARIES for w in _WORD.findall(rest, 0, 60))) and \
                 (opener.group(1).lower() in self.v.clause_openers or opener.group(1)[:1].isupper()
-                 or opener.group(1)[:1].isdigit()):
+                 or opener.group(1)[:1].isdigit() or _noun_then_verb(rest)):
             # (a verb whose object is usually a thing, "warned the plan would fail", still reports a clause:
             # with a finite verb in it the wording is the source's)
             return [(end - len(rest), end)], base not in self.v.object_cues or _finite_clause(rest)
@@ -331,6 +331,16 @@ class Content(AttributorBase):
                         e = _trim(text, s, comma.start())[1]
                 pieces.append((s, e))
             f.content = [c for c in pieces if c[1] > c[0]] or f.content
+
+
+def _noun_then_verb(rest: str) -> bool:
+    """A clause that opens with a bare noun ("believe bigotry and xenophobia are acceptable", "think taxes
+    are too high"): a plain word, then an auxiliary within five words, before any punctuation or relative
+    word."""
+    words = [w.lower() for w in _WORD.findall(re.match(r"[^,;:.!?—–―()“”\"]*", rest).group())[:6]]
+    if not words or words[0] in _NOT_NAMES or words[0] in _AUXILIARIES or words[0].endswith("ly"):
+        return False
+    return _finite_clause(" ".join(words))
 
 
 def _finite_clause(rest: str) -> bool:

@@ -66,8 +66,10 @@ class VerbCues(AttributorBase):
                     and i > 0 and toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
                 continue  # "the divide highlighted by the shootings": a passive participle, its agent after "by"
             if past and "," in (text[toks[i - 1].end:c_start] if i > 0 else "") and \
-                    re.match(r"\s+(?:to\s+)?as\b", after_text):
-                continue  # "Kyle, referred to as the deadliest sniper, …": a passive participle
+                    (as_m := re.match(r"\s+(?:to\s+)?as\b", after_text)) and \
+                    not self._as_clause(after_text[as_m.end():]):
+                continue  # "Kyle, referred to as the deadliest sniper, …": a passive participle (not "Jones,
+                # 25, said as a crowd walked by")
             # ("Some say …", "Both think …": a quantifier standing alone is the subject)
             if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past and \
                     not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in self.v.pronouns) and \

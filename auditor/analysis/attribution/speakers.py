@@ -159,6 +159,8 @@ class Speakers(AttributorBase):
         if titled is not None:
             return titled
         first = self.resolve(phrase[:cut])
+        if first is None and phrase[0].norm == "those":
+            return Speaker(self._unnamed(phrase), "anonymous")  # "those familiar with the talks"
         if first is None or first.kind == "named":
             return first
         return Speaker(self._unnamed(phrase), first.kind)
@@ -238,6 +240,8 @@ class Speakers(AttributorBase):
             if cut:  # "residents of the district, who …": named as the text has it
                 return self._through_prepositions(antecedent, cut) or self.state.last_speaker
             found = self.resolve(antecedent)
+            if found is None and antecedent[-1].norm == "those":
+                found = Speaker(self._unnamed(antecedent), "anonymous")  # "Those who believe …"
             if found is not None and found.kind != "named":
                 found = self._named_before_apposition(toks, k - len(antecedent)) or found
             return found or self.state.last_speaker
@@ -266,9 +270,11 @@ class Speakers(AttributorBase):
                 person.title = self.text[head[0].start:head[-1].end]
             return person
         speaker = self.resolve(head)
-        if speaker is not None and speaker.kind == "named" and not speaker.title and len(segments) > 1 \
-                and not _cap(segments[1][0]) and len(segments[1]) <= 8:  # "Jane Roe, the party's chair,"
-            speaker.title = self.text[segments[1][0].start:segments[1][-1].end]
+        # "Jane Roe, the party's chair,"; an age is no title ("Jane Roe, 51, a nurse,")
+        described = [seg for seg in segments[1:] if not (len(seg) == 1 and seg[0].norm.isdigit())][:1]
+        if speaker is not None and speaker.kind == "named" and not speaker.title and described \
+                and not _cap(described[0][0]) and len(described[0]) <= 8:
+            speaker.title = self.text[described[0][0].start:described[0][-1].end]
         return speaker
 
     def _unnamed(self, phrase: list[Token]) -> str:

@@ -238,7 +238,9 @@ class Subjects(AttributorBase):
                 if not head:
                     break
                 noun = head[:-1] if len(head) > 1 and head[-1].norm in _FAMILIAR else head
-                if (self._plausible_subject(noun) or noun[-1].norm.endswith(_PERSON_ENDINGS)) and \
+                # ("those close to him", "those familiar with the talks": people, not "the talks")
+                those = len(noun) == 1 and noun[0].norm == "those" and noun is not head
+                if those or (self._plausible_subject(noun) or noun[-1].norm.endswith(_PERSON_ENDINGS)) and \
                         noun[-1].norm not in self.v.pronouns and noun[-1].norm not in self.v.time_words and \
                         (not _cap(noun[-1]) or noun[-1].norm in self.v.anonymous_heads or
                          self._plausible_subject(phrase)):  # ("Officials familiar with …" opening a sentence)
@@ -347,9 +349,10 @@ class Subjects(AttributorBase):
         return phrase
 
     def _name_follows(self, toks: list[Token], n: int, limit: int) -> bool:
-        """Does a capitalised name follow within three plain words ("Republican presidential candidate
-        Donald Trump")? Then the lower-case words are part of a title, not the verb."""
-        for m in range(n, min(limit, n + 3)):
+        """Does a capitalised name follow within four plain words ("Republican presidential candidate
+        Donald Trump", "9/11 widow Terry Strada")? Then the lower-case words are part of a title, not the
+        verb."""
+        for m in range(n, min(limit, n + 4)):
             t = toks[m]
             if m > n and re.search(r"[,;:“”\"()—–―]", self._gap(toks[m - 1], t)) or _is_boundary(t) or \
                     t.norm in _BETWEEN or t.start in self._cue_starts:
