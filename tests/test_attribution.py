@@ -1207,3 +1207,15 @@ def test_people_close_to_someone_an_age_and_an_aside_after_the_cue():
     assert ("the data", "suggests") in rel
     sources = {s.name: s.title for s in audit.analysis.sources}
     assert sources["Quina Jones"] is None and sources["Ana Holm"] == "9/11 widow"
+
+
+def test_family_members_an_adverb_before_the_cue_and_a_pronoun_object_before_a_colon():
+    audit = _audit("The church closed in May. \"We live in hard times,\" the pastor often said. "
+                   "\"We live in hard times,\" my father said. "
+                   "An often cited study shows that the harbour is shrinking. "
+                   "Senator Ana Ruiz scolded him: “The harbour is not yours to sell.”")
+    rel = [(a.source, a.cue, audit.article.text[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    assert ("the pastor", "said", "\"We live in hard times,\"") in rel
+    assert ("my father", "said", "\"We live in hard times,\"") in rel
+    assert any(c == "shows" and s.endswith("study") for s, c, _ in rel) and not any(c == "cited" for _, c, _ in rel)
+    assert ("Ana Ruiz", "scolded", "“The harbour is not yours to sell.”") in rel

@@ -55,7 +55,8 @@ class VerbCues(AttributorBase):
             b = i - 1
             while b > 0 and (toks[b].norm in _PASSIVE_ADVERBS or _adverb(toks[b])) and toks[b].norm not in _BE:
                 b -= 1
-            passive = past and i > 0 and (toks[i - 1].norm in _BE | {"widely", "generally", "often", "been"}
+            # ("the pastor often said": "often" without a form of "be" makes no passive)
+            passive = past and i > 0 and (toks[i - 1].norm in _BE | {"widely", "generally", "been"}
                                           or b < i - 1 and toks[b].norm in _BE)
             if passive:
                 agent = self._passive_agent(toks, i, start, end, c_start, c_end, after_text)
@@ -137,10 +138,12 @@ class VerbCues(AttributorBase):
         if i == 0 or j + 1 >= len(toks):
             return False
         before, after = toks[i - 1], toks[j + 1]
+        if i > 1 and (before.norm in _BETWEEN or _adverb(before)) and toks[i - 2].norm in _DETERMINERS:
+            before = toks[i - 2]  # "an often cited study", "the widely reported deal"
         count = before.norm.isdigit() and not _YEAR.fullmatch(before.norm)
         if not (count or before.norm in _DETERMINERS) or before.norm in self.v.pronouns or _cap(after):
             return False
-        if self._gap(before, toks[i]) != " " or self._gap(toks[j], after) != " ":
+        if self._gap(toks[i - 1], toks[i]) != " " or self._gap(toks[j], after) != " ":
             return False
         return not any(after.norm in words for words in (_NOT_NAMES, _DETERMINERS, self.v.pronouns, _FUNCTION))
 

@@ -88,8 +88,10 @@ _DASH = re.compile(r"\s[—–―]\s|\s?--\s?|[—―]")
 _COMMA_END = re.compile(r",\s*(?:(?:and|but|while)\s+)?$")
 # A comma and at most one adverb right before a participle ("…, later adding")
 _COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
-# Between a cue and the quotation it introduces: punctuation and at most one adverb ("adding later, “…”")
-_BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:later|again|also|then|further|simply|finally|earlier|afterwards|"
+# Between a cue and the quotation it introduces: punctuation, a pronoun object before a colon ("scolded him:
+# “…”") and at most one adverb ("adding later, “…”")
+_BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:him|her|them|us|me)\s*:\s*)?"
+                           r"(?:(?:later|again|also|then|further|simply|finally|earlier|afterwards|"
                            r"[a-z]{3,}ly)\b[\s,:;]*)?(?:(?:in|at|on|during|to|from|via|after|before)\s[^“”\"«»\n,.;:]{1,50}"
                            r",[\s:]*)?")
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
