@@ -1219,3 +1219,11 @@ def test_family_members_an_adverb_before_the_cue_and_a_pronoun_object_before_a_c
     assert ("my father", "said", "\"We live in hard times,\"") in rel
     assert any(c == "shows" and s.endswith("study") for s, c, _ in rel) and not any(c == "cited" for _, c, _ in rel)
     assert ("Ana Ruiz", "scolded", "“The harbour is not yours to sell.”") in rel
+
+
+def test_a_text_that_reads_and_a_singer_who_sings_a_quotation():
+    audit = _audit("The council wrote to the port. “We see the harbour as our future,” the letter reads. "
+                   "“Home is where the tide is,” Ana Ruiz sings. She read the report on Monday.")
+    rel = [(a.source, a.cue) for a in audit.analysis.attributions]
+    assert ("the letter", "reads") in rel and ("Ana Ruiz", "sings") in rel
+    assert not any(c == "read" for _, c in rel)  # "read the report": no quotation, no speech

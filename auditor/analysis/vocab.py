@@ -16,6 +16,7 @@ CUE, ACCORDING, PASSIVE, IMPERSONAL = range(4)
 class Vocabulary:
     cue_bases: tuple[str, ...]
     needs_complement: frozenset[str]
+    quote_only_cues: frozenset[str]
     as_verbs: frozenset[str]
     pronouns: frozenset[str]
     person_pronouns: frozenset[str]
@@ -77,6 +78,7 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary(
         cue_bases=bases,
         needs_complement=frozenset(_words("needs_complement")),
+        quote_only_cues=frozenset(_words("quote_only_cues")),
         as_verbs=frozenset(_words("as_verbs")),
         pronouns=frozenset(_words("pronouns")),
         person_pronouns=frozenset(_words("person_pronouns")),

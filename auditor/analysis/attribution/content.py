@@ -64,6 +64,8 @@ class Content(AttributorBase):
         if q_after:
             content.append(q_after)
             kind = "direct"
+        if not content and base in self.v.quote_only_cues:
+            return None  # "she read the report": no quotation, no speech
         if not content:
             if result is None:
                 result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
