@@ -1227,3 +1227,12 @@ def test_a_text_that_reads_and_a_singer_who_sings_a_quotation():
     rel = [(a.source, a.cue) for a in audit.analysis.attributions]
     assert ("the letter", "reads") in rel and ("Ana Ruiz", "sings") in rel
     assert not any(c == "read" for _, c in rel)  # "read the report": no quotation, no speech
+
+
+def test_a_relative_clause_with_that_stays_with_the_noun_before_it():
+    audit = _audit("The march went ahead. The group that organised the march said the route was safe. "
+                   "Insurers that had covered the mine agreed to release the cash. "
+                   "The coroner for that case, Ana Ruiz, who ruled on the death, told reporters the drug was pure.")
+    rel = [(a.source, a.cue) for a in audit.analysis.attributions]
+    assert ("the group", "said") in rel and ("Insurers", "agreed") in rel
+    assert ("Ana Ruiz", "told") in rel  # "that case": a determiner, not a relative word

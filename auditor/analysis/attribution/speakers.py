@@ -227,7 +227,7 @@ class Speakers(AttributorBase):
     def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
         """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before
         it; an apposition ('Jane Roe, the chair, said') is the name before its first comma."""
-        relative = next((n for n, t in enumerate(phrase) if n and t.norm == "who"), 0)
+        relative = next((n for n, t in enumerate(phrase) if n and self._relative_word(phrase, n)), 0)
         if relative:
             phrase = phrase[:relative]  # "officials who spoke to the Post": the officials
         if len(phrase) == 1 and phrase[0].norm in self.v.relative_pronouns:
@@ -276,6 +276,16 @@ class Speakers(AttributorBase):
                 and not _cap(described[0][0]) and len(described[0]) <= 8:
             speaker.title = self.text[described[0][0].start:described[0][-1].end]
         return speaker
+
+    def _relative_word(self, toks: list[Token], n: int) -> bool:
+        """Does toks[n] open a relative clause: "who", or "that" before a verb ("the group that organised
+        the march", not "the coroner for that case")?"""
+        if toks[n].norm == "who":
+            return True
+        after = toks[n + 1] if n + 1 < len(toks) else None
+        return toks[n].norm == "that" and after is not None and not _cap(after) and (
+            after.norm in _AUXILIARIES or self._verb_form(after) or
+            after.norm.endswith("s") and not after.norm.endswith("ss") and after.norm not in self.v.anonymous_heads)
 
     def _unnamed(self, phrase: list[Token]) -> str:
         """The name of a source the text does not name: the phrase as written ("the mayor's defenders",

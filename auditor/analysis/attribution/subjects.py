@@ -199,12 +199,14 @@ class Subjects(AttributorBase):
             return [toks[j]]
         phrase = self._np_back(toks, j)
         if phrase and phrase[-1].norm not in self.v.pronouns:
-            # "officials who spoke to the Post said": the noun before the relative clause speaks
+            # "officials who spoke to the Post said", "companies that had insured the mine agreed": the noun
+            # before the relative clause speaks
             first = j - len(phrase) + 1
             for r in range(first - 1, max(first - 9, 0), -1):
                 if _PUNCT_GAP.search(self._gap(toks[r], toks[r + 1])):
                     break
-                if toks[r].norm == "who" and r < first - 1:
+                if self._relative_word(toks, r) and (r < first - 1 or toks[r].norm == "that" or
+                                                     self._verb_form(toks[first])):
                     if not _PUNCT_GAP.search(self._gap(toks[r - 1], toks[r])):
                         antecedent = self._np_back(toks, r - 1)
                         if antecedent and antecedent[-1].norm not in self.v.pronouns and \
