@@ -1236,3 +1236,13 @@ def test_a_relative_clause_with_that_stays_with_the_noun_before_it():
     rel = [(a.source, a.cue) for a in audit.analysis.attributions]
     assert ("the group", "said") in rel and ("Insurers", "agreed") in rel
     assert ("Ana Ruiz", "told") in rel  # "that case": a determiner, not a relative word
+
+
+def test_reported_speech_ends_where_and_a_new_subject_acted():
+    audit = _audit("The week was tense. Ana Ruiz told the mayor he could not speak until the vote was over, "
+                   "and the mayor retaliated by closing the port. "
+                   "Tom Lee says the ferry could reach the island in an hour, and the top speed is 30 knots.")
+    text = audit.article.text
+    contents = {a.cue: text[a.content_start:a.content_end] for a in audit.analysis.attributions}
+    assert "retaliated" not in contents["told"]
+    assert contents["says"].endswith("30 knots")  # "speed" is no past form

@@ -10,7 +10,7 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
-    _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
+    _AND_ACTED, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
     _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES,
     _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES,
     _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE, _VERDICT_END, _WORD, _adverb_form,
@@ -74,7 +74,8 @@ class Content(AttributorBase):
             content, voiced = result
             content = self._before_participle(content, c_end)
             if voiced and speaker_np and speaker_np[0].start < c_start:
-                content = [(s, m.start()) if (m := _BUT_ACTED.search(text, s, e)) else (s, e) for s, e in content]
+                content = [(s, m.start()) if (m := _BUT_ACTED.search(text, s, e) or _AND_ACTED.search(text, s, e))
+                           else (s, e) for s, e in content]
             if cue_tok.norm.endswith("ing"):  # "saying he was sad and linking to a page"
                 content = [(s, m.start()) if (m := _AND_PARTICIPLE.search(text, s, e)) else (s, e)
                            for s, e in content]

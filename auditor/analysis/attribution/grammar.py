@@ -51,6 +51,11 @@ _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|whereas|yet|so|as|be
                          r"since|if|until|even)\b", re.I)
 # "said he planned to sign the bill but backed off": the speaker's next act, not what was said
 _BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
+# "told him he could not speak until the vote, and the president retaliated by …": after a comma, "and", a new
+# subject and a past verb, the narrator goes on
+_AND_ACTED = re.compile(r",\s+and\s+(?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w’'-]*\s+){1,2}?|"
+                        r"[A-Z][\w’'-]+\s+(?:[A-Z][\w’'-]+\s+)?)(?:then\s+|later\s+)?"
+                        rf"(?!(?:{_one_of('not_past_forms')})\b)[a-z]{{3,}}ed\b")
 # "by" and the word after it, after a past form: an agent ("highlighted by the shootings"), unless the word is
 # a means of saying ("said by telephone") or a participle ("responded by citing")
 _BY_AGENT = re.compile(r"\s+by\s+(?![a-z]+ing\b)([\w-]+)")
