@@ -1246,3 +1246,13 @@ def test_reported_speech_ends_where_and_a_new_subject_acted():
     contents = {a.cue: text[a.content_start:a.content_end] for a in audit.analysis.attributions}
     assert "retaliated" not in contents["told"]
     assert contents["says"].endswith("30 knots")  # "speed" is no past form
+
+
+def test_an_object_runs_past_an_abbreviation_and_a_curly_quote_closes_on_a_straight_mark():
+    audit = _audit("The port reopened. Harbour experts generally praised Mrs. Ruiz's plan to dredge the bay. "
+                   "On Monday, the mayor had promised that the crews “will not strike\" before June. Then he left.")
+    text = audit.article.text
+    rel = {(a.source, a.cue): text[a.content_start:a.content_end] for a in audit.analysis.attributions}
+    assert rel[("Harbour experts", "praised")] == "Mrs. Ruiz's plan to dredge the bay"
+    assert _voice(audit, "Then he left")[0] == "narrator"
+    assert _voice(audit, "will not strike")[0] == "quoted"

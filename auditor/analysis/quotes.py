@@ -102,6 +102,8 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 wrong = _WRONG_CLOSE.search(text, i + 1, j)
                 if wrong is not None:
                     j = wrong.end() - 1
+                elif j >= limit and (straight := text.find('"', i + 1, limit)) != -1:
+                    j = straight  # “will not cave" on …: no curly mark closes it, the straight one does
             if j < limit:
                 out.append((i, j + 1))
                 i = j + 1

@@ -55,8 +55,9 @@ class VerbCues(AttributorBase):
             b = i - 1
             while b > 0 and (toks[b].norm in _PASSIVE_ADVERBS or _adverb(toks[b])) and toks[b].norm not in _BE:
                 b -= 1
-            # ("the pastor often said": "often" without a form of "be" makes no passive)
-            passive = past and i > 0 and (toks[i - 1].norm in _BE | {"widely", "generally", "been"}
+            # ("the pastor often said", "experts generally praised": an adverb without a form of "be" makes no
+            # passive)
+            passive = past and i > 0 and (toks[i - 1].norm in _BE | {"been"}
                                           or b < i - 1 and toks[b].norm in _BE)
             if passive:
                 agent = self._passive_agent(toks, i, start, end, c_start, c_end, after_text)

@@ -38,9 +38,12 @@ _NOUN_MODIFIERS = _grammar("noun_modifiers")
 # ("…, she said in a phone interview. “But …”")
 _CARRY_ON = re.compile(r"(?:\s+(?:in|on|at|during|after|before|to|from|with|via|through|last|this|earlier|"
                        r"later|yesterday|today|tonight|again)\b[^.!?“”\"\n]{0,60})?[ \t.,;:]*")
+# An abbreviation whose full stop ends no sentence ("Mrs.", "Sen."), from rules/resources/text.yaml
+_ABBREVIATED = "|".join(re.escape(w) for w in sorted(words("text", "abbreviations"), key=lambda w: (-len(w), w)))
 # An object named after a cue: up to punctuation, "but", or "and" with another participle ("calling for
-# unity but refusing to …", "praising the staff and thanking …")
-_OBJECT_CLAUSE = re.compile(r"(?:(?!\s+(?:but|and\s+\w+ing)\b)[^,;:.!?—–―])*")
+# unity but refusing to …", "praising the staff and thanking …"); "praised Mrs. Clinton's proposals" goes on
+# past the abbreviation's full stop
+_OBJECT_CLAUSE = re.compile(rf"(?:(?!\s+(?:but|and\s+\w+ing)\b)(?:\b(?i:{_ABBREVIATED})\.|[^,;:.!?—–―]))*")
 # "… and linking to …": a participle coordinated with the one that introduced the content
 _AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]{3,}ing\b")
 # A preposition that opens what follows a cue: an object or an addressee, not a clause
