@@ -1256,3 +1256,12 @@ def test_an_object_runs_past_an_abbreviation_and_a_curly_quote_closes_on_a_strai
     assert rel[("Harbour experts", "praised")] == "Mrs. Ruiz's plan to dredge the bay"
     assert _voice(audit, "Then he left")[0] == "narrator"
     assert _voice(audit, "will not strike")[0] == "quoted"
+
+
+def test_a_cue_that_opens_the_sentence_before_its_speaker():
+    audit = _audit("Harbour club\n\nThe club was founded in 1950. Said Ana Ruiz, who grew up near the harbour, "
+                   "“We were all so proud of it.”\n\nAdded Holm: “We still are.”")
+    rel = [(a.source, a.cue, audit.article.text[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    assert ("Ana Ruiz", "Said", "“We were all so proud of it.”") in rel
+    assert any(s == "Holm" and c == "“We still are.”" for s, _, c in rel)
+    assert "Added Holm" not in {s.name for s in audit.analysis.sources}

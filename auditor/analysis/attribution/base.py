@@ -101,10 +101,12 @@ _NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A
 def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
     """Surname → full name for every "First Last" run in the text that is not a title."""
     out: dict[str, str] = {}
+    cues = frozenset(vocab.cue_bases)
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
         titled = False
-        while words and (words[0].lower().strip(".") in vocab.title_words or words[0].lower() in _NOT_NAMES):
+        while words and (words[0].lower().strip(".") in vocab.title_words or words[0].lower() in _NOT_NAMES or
+                         _said(words[0].lower(), cues)):  # ("Added Poynter: …": a cue opens the run)
             titled = titled or words[0].lower().strip(".") in vocab.title_words
             words = words[1:]  # "Foreign Minister …", "Had Klein …": a title or a sentence's first word
         if any(w.lower() in vocab.institution_heads for w in words):
@@ -115,6 +117,11 @@ def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
         elif titled and words:
             out.setdefault(words[0].lower(), words[0])  # "President Trump", "Senator Schiff": a person
     return out
+
+
+def _said(word: str, cues: frozenset[str]) -> bool:
+    """A past form in -ed of a verb of saying ("added", "stated", "noted")?"""
+    return word.endswith("ed") and (word[:-2] in cues or word[:-1] in cues)
 
 
 def _local(positions: list[int], lo: int, count: int) -> list[int]:

@@ -9,7 +9,7 @@ from ..quotes import is_title
 from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
-    _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
+    _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_PARTICIPLE, _APPOSITION_AFTER, _APPOSITION_START, _ASIDE_THEN_CLAUSE,
     _AND_ACTED, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR,
     _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES,
     _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES,
@@ -36,6 +36,11 @@ class Content(AttributorBase):
         after_from = c_end if not speaker_np or subject_before else speaker_np[-1].end
         q_after = next((q for q in quotes if q[0] >= after_from and
                         _BEFORE_QUOTE.fullmatch(text, after_from, q[0])), None)
+        if q_after is None and speaker_np and not subject_before:
+            # "Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”": the quotation after
+            # an apposition of the inverted subject
+            aside = _APPOSITION_AFTER.match(text, after_from)
+            q_after = next((q for q in quotes if aside and q[0] == aside.end()), None)
         before_to = speaker_np[0].start if subject_before else c_start
         q_before = next((q for q in reversed(quotes) if q[1] <= before_to
                          and re.fullmatch(r"[\s,]*", text[q[1]:before_to])

@@ -68,6 +68,8 @@ _QUOTE_THEN_SUBJECT = re.compile(r"[,?!][”\"’'»]{1,3}\s+$")
 _COORDINATOR = re.compile(rf",?\s+(?:and|but)\s+(?:(?:{_one_of('coordinated_adverbs')})\s+)?$")
 # Pronouns that stand for a third person as the subject of a coordinated cue
 _THIRD_PERSON = _grammar("third_person")
+# An apposition after an inverted subject, up to the comma before a quotation ("…, who grew up with Ali, “…”")
+_APPOSITION_AFTER = re.compile(r",\s*[^“”\"«»;:.!?\n]{1,80}?,\s*(?=[“\"«])")
 # What opens an apposition after an inverted subject: a name, a determiner or a relative pronoun
 _APPOSITION_START = re.compile(rf"[A-Z]|(?:{_one_of('apposition_openers')})\b")
 # What may follow a cue that ends its sentence ("Berg said.", "Berg told reporters on Friday.")
