@@ -103,13 +103,14 @@ class Source:
 @dataclass(frozen=True)
 class Analysis:
     """Who says what: voice spans, attributions, sentences and sources of one article's body, and the voice
-    spans of its headline (offsets into the title)."""
+    spans and attributions of its headline (offsets into the title)."""
 
     spans: tuple[Span, ...]
     attributions: tuple[Attribution, ...]
     sentences: tuple[Sentence, ...]
     sources: tuple[Source, ...]
     title_spans: tuple[Span, ...] = ()
+    title_attributions: tuple[Attribution, ...] = ()
 
     def voice_at(self, start: int, end: int) -> tuple[Voice, str | None]:
         """The voice of the body text [start, end): the voice covering most of it, the text no span covers

@@ -1265,3 +1265,17 @@ def test_a_cue_that_opens_the_sentence_before_its_speaker():
     assert ("Ana Ruiz", "Said", "“We were all so proud of it.”") in rel
     assert any(s == "Holm" and c == "“We still are.”" for s, _, c in rel)
     assert "Added Holm" not in {s.name for s in audit.analysis.sources}
+
+
+def test_the_report_lists_the_headline_attributions_with_offsets_into_the_title(capsys):
+    jsonschema = pytest.importorskip("jsonschema")
+    audit = auditor.audit_text("Ana Ruiz: Ferry Will Run All Winter\n\nThe harbour board met on Monday. "
+                               "Officials said the fares would rise.")
+    report = json.loads(json.dumps(audit.to_dict()))
+    assert main(["schema"]) == 0
+    jsonschema.validate(report, json.loads(capsys.readouterr().out))
+    title = report["article"]["title"]
+    (headline,) = report["title_attributions"]
+    assert headline["source"] == "Ana Ruiz" and title[headline["source_start"]:headline["source_end"]] == "Ana Ruiz"
+    assert title[headline["content_start"]:headline["content_end"]] == "Ferry Will Run All Winter"
+    assert [a["source"] for a in report["attributions"]] == ["officials"]

@@ -74,3 +74,14 @@ def test_python_m_eval_attribution_prints_examples(capsys):
     assert main(["--data", str(FIXTURES), "--examples", "3"]) == 0
     out = capsys.readouterr().out
     assert "our no-source attributions: 1" in out and "BASIL" in out
+
+
+def test_polnear_counts_the_headline_attributions_against_gold_in_the_first_line():
+    text = "Ana Ruiz Says Ferry Will Run All Winter\n\nThe harbour board met on Monday. Officials said the fares would rise."
+    title = text.split("\n", 1)[0]
+    gold = [ea.GoldAttribution("Attribution", [(0, 8)], [(9, 13)], [(14, len(title))]),
+            ea.GoldAttribution("Attribution", [(text.index("Officials"), text.index("Officials") + 9)],
+                               [(text.index("said"), text.index("said") + 4)],
+                               [(text.index("the fares"), len(text) - 1)])]
+    score = ea.score_polnear([ea.PolnearDoc("headline", text, gold)])
+    assert score.gold == 2 and score.recall() == 1.0 and score.precision() == 1.0

@@ -35,24 +35,26 @@ def analyse(article: Article) -> Analysis:
                              if 0 <= link.start < link.end])
     sentences = tuple(_sentence(text, s, e, span_index.around(s, e), by_sentence.get(k, []), link_index)
                       for k, (s, e) in enumerate(sentence_spans))
+    title_spans, title_attributions = read_headline(article.title or "")
     return Analysis(spans=tuple(spans), attributions=attributions, sentences=sentences,
-                    sources=_sources(text, [f for _, f in found]), title_spans=headline_spans(article.title or ""))
+                    sources=_sources(text, [f for _, f in found]), title_spans=title_spans,
+                    title_attributions=title_attributions)
 
 
-def headline_spans(title: str) -> tuple[Span, ...]:
-    """The voices of a headline: its quotations, and what it reports someone said ("Mayor Says Plan Is a
-    Scam", "Pat Caddell: Voters Are Worried", "Plan is a scam, senator says"). Title Case misleads the reading
-    of the rarer cues ("Mayor Slams Reckless Plan As Taxpayers Fume" is no "Slams Reckless" planning), so
-    besides "according to" and a person's name before a colon only the vocabulary's `headline_cues`
-    attribute a headline's words."""
+def read_headline(title: str) -> tuple[tuple[Span, ...], tuple[Attribution, ...]]:
+    """The voices of a headline and the attributions it makes (offsets into the title): its quotations, and
+    what it reports someone said ("Mayor Says Plan Is a Scam", "Pat Caddell: Voters Are Worried", "Plan is a
+    scam, senator says"). Title Case misleads the reading of the rarer cues ("Mayor Slams Reckless Plan As
+    Taxpayers Fume" is no "Slams Reckless" planning), so besides "according to" and a person's name before a
+    colon only the vocabulary's `headline_cues` attribute a headline's words."""
     if not title.strip():
-        return ()
+        return (), ()
     vocabulary = load_vocabulary()
     quotes = sorted(set(find_quotes(title)))
     cues = {(m.start, m.end) for m in vocabulary.lexicon.find(title) if _headline_entry(m.entry, vocabulary)}
     labelled = _HEADLINE_LABEL.match(title) is not None
     if not quotes and not labelled and not cues:
-        return ()  # most headlines: nobody is reported, and the reading below is skipped
+        return (), ()  # most headlines: nobody is reported, and the reading below is skipped
     attributor = Attributor(title, quotes, vocabulary)
     found = [f for s, e in split_sentences(title) for f in attributor.sentence(s, e)
              if f.cue_span in cues or title[f.cue_span[0]:f.cue_span[1]] == ":" and _names_a_speaker(f)]
@@ -61,7 +63,9 @@ def headline_spans(title: str) -> tuple[Span, ...]:
     # every quotation in it is quoted voice ('Mayor Slams "Reckless" Plan').
     spoken = {(sp.start, sp.end) for sp in spans if sp.voice == "quoted"}
     spans += [Span(s, e, "quoted") for s, e in quotes if (s, e) not in spoken]
-    return tuple(sorted(spans, key=lambda sp: (sp.start, sp.end)))
+    attributions = tuple(sorted((_attribution(title, f) for f in found if f.speaker is not None),
+                                key=lambda a: (a.content_start, a.cue_start)))
+    return tuple(sorted(spans, key=lambda sp: (sp.start, sp.end))), attributions
 
 
 # "Pat Caddell: …": up to four capitalised words and a colon open the headline

@@ -38,6 +38,7 @@ def audit_to_dict(audit) -> dict[str, Any]:
         "sources": [_flat(s) for s in audit.analysis.sources],
         "source_summary": source_summary(audit.analysis),
         "attributions": [_flat(a) for a in audit.analysis.attributions],
+        "title_attributions": [_flat(a) for a in audit.analysis.title_attributions],
         "links": [{**_flat(link), **extra} for link, extra in zip(article.links, link_items)],
         "link_summary": link_summary,
         "reference_ratings": reference_ratings,
