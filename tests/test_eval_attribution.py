@@ -77,7 +77,8 @@ def test_python_m_eval_attribution_prints_examples(capsys):
 
 
 def test_polnear_counts_the_headline_attributions_against_gold_in_the_first_line():
-    text = "Ana Ruiz Says Ferry Will Run All Winter\n\nThe harbour board met on Monday. Officials said the fares would rise."
+    text = ("Ana Ruiz Says Ferry Will Run All Winter\n\n"
+            "The harbour board met on Monday. Officials said the fares would rise.")
     title = text.split("\n", 1)[0]
     gold = [ea.GoldAttribution("Attribution", [(0, 8)], [(9, 13)], [(14, len(title))]),
             ea.GoldAttribution("Attribution", [(text.index("Officials"), text.index("Officials") + 9)],

@@ -7,9 +7,9 @@ import re
 from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
-    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _NAME_JOINERS,
-    _NOT_NAMES, _PARTICIPLE_OPENERS, _PAST_VERBS, _SHARE_WORDS,
-    _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PERSON_PREPOSITIONS, _OWNERS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
+    _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _NAME_JOINERS, _NOT_NAMES,
+    _OWNERS, _PARTICIPLE_OPENERS, _PAST_VERBS, _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PERSON_PREPOSITIONS, _PUNCT_GAP,
+    _RECIPIENT_PREPOSITIONS, _SHARE_WORDS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
 from .model import Speaker
 
@@ -149,8 +149,8 @@ class Speakers(AttributorBase):
         if preposition.norm not in _PERSON_PREPOSITIONS or after is None or \
                 not (_cap(after) or after.norm in _DETERMINERS or after.norm in _OWNERS):
             return False
-        people = self.v.title_words | self.v.anonymous_heads
-        return before.norm in people or before.norm.endswith("s") and before.norm[:-1] in people
+        norm = before.norm
+        return norm in self.v.title_words or norm in self.v.anonymous_heads or self._people_plural(norm)
 
     def _through_prepositions(self, phrase: list[Token], cut: int) -> Speaker | None:
         """The speaker of a phrase that speaks through the noun before its prepositions: that person when
@@ -185,9 +185,9 @@ class Speakers(AttributorBase):
         if size and len(run) > size + 1 and len(run[-size].text) == 1:
             size += 1  # "Mike R. Pompeo"
         name_toks, rest = run[-size:], run[:-size]
-        if not size or all(t.norm in self.v.title_words and t.norm not in self.v.title_modifiers for t in rest) or any(
-                t.norm in self.v.institution_heads or t.norm in self.v.document_heads or
-                t.norm in self.v.title_words for t in name_toks):
+        if not size or all(self._full_title(t) for t in rest) or any(
+                t.norm in self.v.institution_heads or t.norm in self.v.document_heads or t.norm in self.v.title_words
+                for t in name_toks):
             return None
         name = self.text[name_toks[0].start:name_toks[-1].end]
         known = self._known_person(name)
