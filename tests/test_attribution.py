@@ -1279,3 +1279,10 @@ def test_the_report_lists_the_headline_attributions_with_offsets_into_the_title(
     assert headline["source"] == "Ana Ruiz" and title[headline["source_start"]:headline["source_end"]] == "Ana Ruiz"
     assert title[headline["content_start"]:headline["content_end"]] == "Ferry Will Run All Winter"
     assert [a["source"] for a in report["attributions"]] == ["officials"]
+
+
+def test_a_noun_like_cue_after_an_aside_between_commas():
+    rel = _spans("The vote is near. Ana Ruiz, meanwhile, hopes that the ferry will run. "
+                 "The mayor, for her part, claims that the fares are fair.")
+    assert any(c == "hopes" and s.startswith("Ana Ruiz") and b == "the ferry will run" for s, c, b in rel)
+    assert any(c == "claims" and s.startswith("The mayor") for s, c, _ in rel)

@@ -173,8 +173,11 @@ class VerbCues(AttributorBase):
             (bool(re.match(r"\s+that\b", after_text)) and left[0].norm in ("a", "an", "another")
              # a quotation right before the subject: "“Why?” a narrator asks."
              or bool(re.search(r"[”\"»][\s,]*$", text[start:left[0].start])))
+        # the subject's head: the last word, or the last before an apposition ("Sanders, meanwhile, hopes")
+        head = next((left[n] for n in range(len(left) - 1) if "," in self._gap(left[n], left[n + 1])),
+                    left[-1]) if left else None
         if left and base in self.v.noun_like and not past and not verb_with_that and \
-                not self._plausible_subject(left[-1:]) and not self._head_before_preposition(left):
+                not self._plausible_subject([head]) and not self._head_before_preposition(left):
             left = []
         if left and base in self.v.noun_like and not past and left[0].norm in ("a", "an") and not verb_with_that \
                 and not (cue_tok.norm.endswith("s") and any(t.norm == "of" for t in left)) \
