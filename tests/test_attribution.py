@@ -1286,3 +1286,8 @@ def test_a_noun_like_cue_after_an_aside_between_commas():
                  "The mayor, for her part, claims that the fares are fair.")
     assert any(c == "hopes" and s.startswith("Ana Ruiz") and b == "the ferry will run" for s, c, b in rel)
     assert any(c == "claims" and s.startswith("The mayor") for s, c, _ in rel)
+
+
+def test_a_verdict_on_a_reflexive_object_is_the_source_s():
+    rel = _spans("The port reopened. Omar Haddad, who runs the ferry, considers himself a harbour man.")
+    assert any(c == "considers" and s.startswith("Omar Haddad") and b == "a harbour man" for s, c, b in rel)
