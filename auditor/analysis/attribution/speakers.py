@@ -8,8 +8,8 @@ from ...textutil import Token
 from .base import AttributorBase
 from .grammar import (
     _AUXILIARIES, _BE, _DETERMINERS, _FAMILIAR, _FUNCTION, _LONE_ADVERBS, _MODIFIER_HEADS, _NAME_JOINERS, _NOT_NAMES,
-    _OWNERS, _PARTICIPLE_OPENERS, _PAST_VERBS, _PEOPLE_SUFFIXES, _PERSON_ENDINGS, _PERSON_PREPOSITIONS, _PUNCT_GAP,
-    _RECIPIENT_PREPOSITIONS, _SHARE_WORDS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
+    _OWNERS, _PARTICIPLE_OPENERS, _PAST_VERBS, _PEOPLE_DEMONSTRATIVES, _PEOPLE_SUFFIXES, _PERSON_ENDINGS,
+    _PERSON_PREPOSITIONS, _PUNCT_GAP, _RECIPIENT_PREPOSITIONS, _SHARE_WORDS, _SUBJECT_PREPOSITIONS, _WH_WORDS, _cap,
 )
 from .model import Speaker
 
@@ -159,7 +159,7 @@ class Speakers(AttributorBase):
         if titled is not None:
             return titled
         first = self.resolve(phrase[:cut])
-        if first is None and phrase[0].norm == "those":
+        if first is None and phrase[0].norm in _PEOPLE_DEMONSTRATIVES:
             return Speaker(self._unnamed(phrase), "anonymous")  # "those familiar with the talks"
         if first is None or first.kind == "named":
             return first
@@ -240,7 +240,7 @@ class Speakers(AttributorBase):
             if cut:  # "residents of the district, who …": named as the text has it
                 return self._through_prepositions(antecedent, cut) or self.state.last_speaker
             found = self.resolve(antecedent)
-            if found is None and antecedent[-1].norm == "those":
+            if found is None and antecedent[-1].norm in _PEOPLE_DEMONSTRATIVES:
                 found = Speaker(self._unnamed(antecedent), "anonymous")  # "Those who believe …"
             if found is not None and found.kind != "named":
                 found = self._named_before_apposition(toks, k - len(antecedent)) or found

@@ -10,8 +10,8 @@ from .base import AttributorBase
 from .grammar import (
     _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH,
     _DETERMINERS, _FAMILIAR, _FAMILIAR_PREPOSITIONS, _FUNCTION, _LONE_ADVERBS, _NAME_JOINERS, _NOT_PARTICIPLES,
-    _OPENERS, _OWNERS, _PERSON_ENDINGS, _POLLED, _PREPOSITIONS, _PUNCT_GAP, _QUOTE_THEN_SUBJECT, _SUBJECT_PREPOSITIONS,
-    _SUBORDINATORS, _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
+    _OPENERS, _OWNERS, _PEOPLE_DEMONSTRATIVES, _PERSON_ENDINGS, _POLLED, _PREPOSITIONS, _PUNCT_GAP, _QUOTE_THEN_SUBJECT,
+    _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
 )
 
 
@@ -241,7 +241,7 @@ class Subjects(AttributorBase):
                     break
                 noun = head[:-1] if len(head) > 1 and head[-1].norm in _FAMILIAR else head
                 # ("those close to him", "those familiar with the talks": people, not "the talks")
-                those = len(noun) == 1 and noun[0].norm == "those" and noun is not head
+                those = len(noun) == 1 and noun[0].norm in _PEOPLE_DEMONSTRATIVES and noun is not head
                 if those or (self._plausible_subject(noun) or noun[-1].norm.endswith(_PERSON_ENDINGS)) and \
                         noun[-1].norm not in self.v.pronouns and noun[-1].norm not in self.v.time_words and \
                         (not _cap(noun[-1]) or noun[-1].norm in self.v.anonymous_heads or
