@@ -1291,3 +1291,10 @@ def test_a_noun_like_cue_after_an_aside_between_commas():
 def test_a_verdict_on_a_reflexive_object_is_the_source_s():
     rel = _spans("The port reopened. Omar Haddad, who runs the ferry, considers himself a harbour man.")
     assert any(c == "considers" and s.startswith("Omar Haddad") and b == "a harbour man" for s, c, b in rel)
+
+
+def test_a_participle_of_saying_before_a_clause_in_the_past_tense():
+    rel = _spans("The ferry stopped in May. The captain later sued, claiming the council broke the contract. "
+                 "Fares rose, showing no increase in costs.")
+    assert any(c == "claiming" and b == "the council broke the contract" for _, c, b in rel)
+    assert not any(c == "showing" for _, c, _ in rel)

@@ -214,7 +214,7 @@ class Content(AttributorBase):
         # (after a participle only a clause with a finite verb: "…, adding the town must be ready", not
         # "…, showing no increase")
         if base in self.v.bare_clause_cues and opener and \
-                (speaker_np or participle and any(w.lower() in _AUXILIARIES for w in _WORD.findall(rest, 0, 60))) and \
+                (speaker_np or participle and self._finite_after(rest)) and \
                 (opener.group(1).lower() in self.v.clause_openers or opener.group(1)[:1].isupper()
                  or opener.group(1)[:1].isdigit() or _noun_then_verb(rest)):
             # (a verb whose object is usually a thing, "warned the plan would fail", still reports a clause:
@@ -237,6 +237,14 @@ class Content(AttributorBase):
                 naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|into|back|an?)\b", rest)
                 return [span], naming
         return None
+
+    def _finite_after(self, rest: str) -> bool:
+        """Is there a finite verb in the clause after a participle of saying: an auxiliary ("…, adding the town
+        must be ready") or a past form after the clause's first two words ("…, claiming the quarantine
+        violated her rights"), not "…, showing no increase" or "…, adding reported figures"?"""
+        words = [w.lower() for w in _WORD.findall(rest, 0, 60)]
+        return any(w in _AUXILIARIES for w in words) or any(
+            len(w) > 4 and w.endswith("ed") or w in self.v.irregular_past or w in _PAST_FORMS for w in words[2:6])
 
     def _as_clause(self, after_as: str) -> bool:
         """Whether "as" opens a clause of time or reason ("attacked the plan as the vote began", "as he
