@@ -1298,3 +1298,20 @@ def test_a_participle_of_saying_before_a_clause_in_the_past_tense():
                  "Fares rose, showing no increase in costs.")
     assert any(c == "claiming" and b == "the council broke the contract" for _, c, b in rel)
     assert not any(c == "showing" for _, c, _ in rel)
+
+
+def test_verbs_of_manner_of_speaking_attribute_only_a_quotation_and_asides_before_it():
+    audit = _audit("The ferry stopped. As the Courier put it, “The tide has turned.” The port closed. “Go back to "
+                   "the harbour,” the captain barked. The port closed. His friends jeered, “Good luck!” The port "
+                   "closed. Ana Ruiz responded, with a smile: “We will sail.” The port closed. Tom Lee joked, again "
+                   "using a thick accent, “Ahoy!” The ferry left at noon. He said, adding later, “Soon.” Ronaldo put "
+                   "it away in the second half. The crowd laughed at the joke.")
+    text = audit.article.text
+    rel = [(a.source, a.cue, text[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    assert ("the captain", "barked", "“Go back to the harbour,”") in rel
+    assert ("his friends", "jeered", "“Good luck!”") in rel
+    assert any(s.endswith("Courier") and c == "put it" and b == "“The tide has turned.”" for s, c, b in rel)
+    assert ("Ana Ruiz", "responded", "“We will sail.”") in rel
+    assert ("Tom Lee", "joked", "“Ahoy!”") in rel
+    assert any(c == "adding" and b == "“Soon.”" for _, c, b in rel)
+    assert not any(c in ("put it", "laughed") and "“" not in b for _, c, b in rel)

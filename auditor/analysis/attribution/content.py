@@ -36,7 +36,8 @@ class Content(AttributorBase):
         subject_before = bool(speaker_np) and speaker_np[0].start < c_start
         after_from = c_end if not speaker_np or subject_before else speaker_np[-1].end
         q_after = next((q for q in quotes if q[0] >= after_from and
-                        _BEFORE_QUOTE.fullmatch(text, after_from, q[0])), None)
+                        _BEFORE_QUOTE.fullmatch(text, after_from, q[0]) and
+                        not any(after_from < c < q[0] for c in self._cue_starts)), None)  # (not "said, adding, “…”")
         if q_after is None and speaker_np and not subject_before:
             # "Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”": the quotation after
             # an apposition of the inverted subject

@@ -99,11 +99,12 @@ _COMMA_END = re.compile(r",\s*(?:(?:and|but|while)\s+)?$")
 # A comma and at most one adverb right before a participle ("…, later adding")
 _COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 # Between a cue and the quotation it introduces: punctuation, a pronoun object before a colon ("scolded him:
-# “…”") and at most one adverb ("adding later, “…”")
+# “…”"), at most one adverb ("adding later, “…”"), then a phrase of when, where or how ("responded, with a
+# smile: “…”") or a participle's aside ("joked, again using a Southern accent, “…”")
 _BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:him|her|them|us|me)\s*:\s*)?"
                            r"(?:(?:later|again|also|then|further|simply|finally|earlier|afterwards|"
-                           r"[a-z]{3,}ly)\b[\s,:;]*)?(?:(?:in|at|on|during|to|from|via|after|before)\s[^“”\"«»\n,.;:]{1,50}"
-                           r",[\s:]*)?")
+                           r"[a-z]{3,}ly)\b[\s,:;]*)?(?:(?:(?:in|at|on|during|to|from|via|after|before|with)\s|"
+                           r"[a-z]{2,}ing\s)[^“”\"«»\n,.;:]{1,50}[,:][\s:]*)?")
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
 # Verbs of saying that invert after a clause and a comma ("…, said a spokesman for the ministry")
