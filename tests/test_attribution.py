@@ -1315,3 +1315,11 @@ def test_verbs_of_manner_of_speaking_attribute_only_a_quotation_and_asides_befor
     assert ("Tom Lee", "joked", "“Ahoy!”") in rel
     assert any(c == "adding" and b == "“Soon.”" for _, c, b in rel)
     assert not any(c in ("put it", "laughed") and "“" not in b for _, c, b in rel)
+
+
+def test_word_salad_with_plural_people_words_and_appositions_does_not_crash():
+    # found by a random word-salad run: an apposition whose last word starts no noun phrase
+    audit = _audit("the praised\n\nthe , mayor Mrs. it nurses said , family Mike read for for generally the Added "
+                   "Geun and familiar family Human . : ” Holm president attorneys sing , State it said - Holm 9/11 "
+                   "president who , read and “ read Secretary hye often . barked Proof Those")
+    assert audit.article.text.startswith("the , mayor")

@@ -184,7 +184,7 @@ class Subjects(AttributorBase):
             if 0 < len(name) <= 8 and toks[k].norm not in _OPENERS and \
                     ((self._plausible_subject(name) or k > first and name[0].norm in _DETERMINERS | _OWNERS and
                       len(name[-1].norm) > 4 and name[-1].norm.endswith(_PERSON_ENDINGS))
-                     and (k == first or self._np_back(toks, head_end)[0] is toks[k])
+                     and (k == first or (self._np_back(toks, head_end) or [None])[0] is toks[k])
                      or self._head_before_preposition(name)):
                 return toks[k:j + 1]
             k = head_end + 1
