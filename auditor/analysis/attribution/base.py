@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from ...textutil import Token, document_tokens
 from ...ruleset.matcher import Match
-from ..vocab import Vocabulary
+from ..vocab import CUE, Vocabulary
 from .grammar import _CLOSE_QUOTES, _NOT_NAMES, _OPEN_QUOTE
 from .model import Found, Speaker, UNSPECIFIED
 
@@ -44,6 +44,8 @@ class AttributorBase:
         self._token_ends = list(map(_TOK_END, self._tokens))
         self._matches = vocab.lexicon.find(text, self._tokens)  # one scan of the document for all word lists
         self._match_starts = [m.start for m in self._matches]
+        # where a verb or phrase of saying starts ("Added Holm: …", "Stated Stone: …" open with one)
+        self._cue_match_starts = frozenset(m.start for m in self._matches if m.entry.rule_index == CUE)
         self._cue_starts: set[int] = set()
         # where a possessive "'s" or a hearsay noun stands: the only places the nominal passes look at
         hearsay = vocab.hearsay_nouns
@@ -52,7 +54,7 @@ class AttributorBase:
         self._hearsay_at: list[int] = list(compress(range(len(norms)), map(hearsay.__contains__, norms)))
         self._lo = 0
         self._label_span = (0, 0)  # what a "NAME:" label at a paragraph's start gives its speaker
-        self.mentions = _name_mentions(text, vocab)
+        self.mentions = _name_mentions(text, vocab, self._cue_match_starts)
         self.quotes = quotes
         self._quote_starts = [s for s, _ in quotes]
         self._quote_reach = max((e - s for s, e in quotes), default=0)  # no quotation is longer
@@ -98,15 +100,16 @@ class AttributorBase:
 _NAME_RUN = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+(?:[-’'][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?){1,2}\b")
 
 
-def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
-    """Surname → full name for every "First Last" run in the text that is not a title."""
+def _name_mentions(text: str, vocab: Vocabulary, cue_starts: frozenset[int]) -> dict[str, str]:
+    """Surname → full name for every "First Last" run in the text that is not a title (nor opened by a past
+    form of a verb of saying: "Added Poynter: …")."""
     out: dict[str, str] = {}
-    cues = frozenset(vocab.cue_bases)
     for m in _NAME_RUN.finditer(text):
         words = m.group().split()
+        if m.start() in cue_starts and words[0].lower().endswith("ed"):
+            words = words[1:]
         titled = False
-        while words and (words[0].lower().strip(".") in vocab.title_words or words[0].lower() in _NOT_NAMES or
-                         _said(words[0].lower(), cues)):  # ("Added Poynter: …": a cue opens the run)
+        while words and (words[0].lower().strip(".") in vocab.title_words or words[0].lower() in _NOT_NAMES):
             titled = titled or words[0].lower().strip(".") in vocab.title_words
             words = words[1:]  # "Foreign Minister …", "Had Klein …": a title or a sentence's first word
         if any(w.lower() in vocab.institution_heads for w in words):
@@ -117,11 +120,6 @@ def _name_mentions(text: str, vocab: Vocabulary) -> dict[str, str]:
         elif titled and words:
             out.setdefault(words[0].lower(), words[0])  # "President Trump", "Senator Schiff": a person
     return out
-
-
-def _said(word: str, cues: frozenset[str]) -> bool:
-    """A past form in -ed of a verb of saying ("added", "stated", "noted")?"""
-    return word.endswith("ed") and (word[:-2] in cues or word[:-1] in cues)
 
 
 def _local(positions: list[int], lo: int, count: int) -> list[int]:

@@ -56,7 +56,7 @@ _NEW_CLAUSE = re.compile(r"(?:but|and|while|although|though|whereas|yet|so|as|be
 _BUT_ACTED = re.compile(r",?\s+but\s+(?:then\s+|later\s+)?[a-z]{3,}ed\b")
 # "told him he could not speak until the vote, and the president retaliated by …": after a comma, "and", a new
 # subject and a past verb, the narrator goes on
-_AND_ACTED = re.compile(r",\s+and\s+(?:(?:the|a|an|his|her|their|its)\s+(?:[a-z][\w’'-]*\s+){1,2}?|"
+_AND_ACTED = re.compile(rf",\s+and\s+(?:(?:{_one_of('new_subject_openers')})\s+(?:[a-z][\w’'-]*\s+){{1,2}}?|"
                         r"[A-Z][\w’'-]+\s+(?:[A-Z][\w’'-]+\s+)?)(?:then\s+|later\s+)?"
                         rf"(?!(?:{_one_of('not_past_forms')})\b)[a-z]{{3,}}ed\b")
 # "by" and the word after it, after a past form: an agent ("highlighted by the shootings"), unless the word is
@@ -101,7 +101,7 @@ _COMMA_BEFORE = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
 # Between a cue and the quotation it introduces: punctuation, a pronoun object before a colon ("scolded him:
 # “…”"), at most one adverb ("adding later, “…”"), then a phrase of when, where or how ("responded, with a
 # smile: “…”") or a participle's aside ("joked, again using a Southern accent, “…”")
-_BEFORE_QUOTE = re.compile(r"[\s,:;]*(?:(?:him|her|them|us|me)\s*:\s*)?"
+_BEFORE_QUOTE = re.compile(rf"[\s,:;]*(?:(?:{_one_of('quote_objects')})\s*:\s*)?"
                            r"(?:(?:later|again|also|then|further|simply|finally|earlier|afterwards|"
                            r"[a-z]{3,}ly)\b[\s,:;]*)?(?:(?:(?:in|at|on|during|to|from|via|after|before|with)\s|"
                            r"[a-z]{2,}ing\s)[^“”\"«»\n,.;:]{1,50}[,:][\s:]*)?")

@@ -8,7 +8,7 @@ import re
 
 from ...textutil import Token
 from ..quotes import is_title
-from ..vocab import ACCORDING, CUE
+from ..vocab import ACCORDING
 from .base import AttributorBase, _local, _trim
 from .grammar import (
     _AGENT_PREPOSITIONS, _CARRY_ON, _CLAUSE_GAP, _DETERMINERS, _EVIDENCE_HEADS, _FUNCTION, _LABEL, _NAME_LIST,
@@ -147,7 +147,7 @@ class NominalSources(AttributorBase):
             return None
         np = [t for t in toks if m.start(1) <= t.start and t.end <= m.end(1)]
         if len(np) > 1 and (np[0].norm.endswith("ed") or np[0].norm in self.v.irregular_past) and \
-                self._cue_at(np[0].start):
+                np[0].start in self._cue_match_starts:
             np = np[1:]  # "Added Poynter: “…”", "Stated Stone: …": the cue opens the label, the name follows
         if not np or np[0].norm in self.v.not_labels:
             return None
@@ -166,15 +166,6 @@ class NominalSources(AttributorBase):
         if _NAME_LIST.fullmatch(self.text, content[0], content[1]):
             return None  # "Ohio: Ann Lee, Bo Park, Cy Ruiz": a list of names, not speech
         return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
-
-    def _cue_at(self, pos: int) -> bool:
-        """Does a verb or phrase of saying start at this offset?"""
-        k = bisect.bisect_left(self._match_starts, pos)
-        while k < len(self._matches) and self._matches[k].start == pos:
-            if self._matches[k].entry.rule_index == CUE:
-                return True
-            k += 1
-        return False
 
     def _name_elsewhere(self, word: str) -> bool:
         """Does the text use the word as a name outside labels ("Eugênio: …" after "Eugênio Tadeu"): written
