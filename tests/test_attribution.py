@@ -1323,3 +1323,19 @@ def test_word_salad_with_plural_people_words_and_appositions_does_not_crash():
                    "Geun and familiar family Human . : ” Holm president attorneys sing , State it said - Holm 9/11 "
                    "president who , read and “ read Secretary hye often . barked Proof Those")
     assert audit.article.text.startswith("the , mayor")
+
+
+def test_a_pronoun_after_a_speaker_in_the_same_sentence_and_a_quotation_going_on_after_a_duplicate_cue():
+    audit = _audit("The harbour plan\n\nCouncillor Tom Reyes presented the plan on Monday. "
+                   "Sen. Mark Ortiz said he did not believe the figures, arguing that the dredging costs were too "
+                   "low. Senator Ana Ruiz scolded him: “The harbour is not yours to sell,” she said. "
+                   "“Nobody asked the fishermen.”")
+    body = audit.article.text
+    rel = [(a.source, body[a.source_start:a.source_end], a.cue, body[a.content_start:a.content_end])
+           for a in audit.analysis.attributions]
+    # "he" stands for Ortiz, named earlier in the sentence, not for Reyes from the sentence before; the
+    # participle speaks for Ortiz's own mention, not for the "he" inside what he said
+    assert ("Mark Ortiz", "Sen. Mark Ortiz", "arguing", "the dredging costs were too low") in rel
+    assert not any(source == "Tom Reyes" for source, *_ in rel)
+    # "she said" repeats "scolded"; the next quotation is still hers
+    assert _voice(audit, "Nobody asked the fishermen") == ("quoted", "Ana Ruiz")

@@ -92,12 +92,14 @@ class Attributor(VerbCues, NominalSources, ImpersonalClaims, Content, ClauseSubj
             found.append(impersonal)
         # quotations no cue claimed: "Name: “…”", "“…” ― Name", or the paragraph's speaker
         self._unclaimed_quotes(toks, start, quotes, claimed_quotes, found)
+        # (remembered before duplicates go: in "scolded him: “…,” she said. “…”" the quotation goes on after
+        # "she said", the duplicate of "scolded")
+        self._remember(found)
         unique: list[Found] = []
         for f in found:  # "concluded by noting that …": two cues, one statement
             if not any(u.content == f.content and u.speaker is f.speaker for u in unique):
                 unique.append(f)
         found = unique
-        self._remember(found)
         self._note_subject(toks, found)
         return found
 
