@@ -1339,3 +1339,19 @@ def test_a_pronoun_after_a_speaker_in_the_same_sentence_and_a_quotation_going_on
     assert not any(source == "Tom Reyes" for source, *_ in rel)
     # "she said" repeats "scolded"; the next quotation is still hers
     assert _voice(audit, "Nobody asked the fishermen") == ("quoted", "Ana Ruiz")
+
+
+def test_passive_agents_after_an_adverb_a_share_and_a_noun():
+    audit = _audit("The harbour plan\n\nThe meeting was first reported by the Harbour Gazette. "
+                   "The mayor has been criticized by some of her rivals for skipping the vote. "
+                   "The dredging bill, opposed by the fishermen's union, stalled. "
+                   "The divide highlighted by the storm grew. The forum, viewed by two million people, ran late.")
+    body = audit.article.text
+    rel = [(a.source, a.cue, body[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    assert ("Harbour Gazette", "reported", "The meeting") in rel  # the content stops before "was first"
+    assert any(s == "some of her rivals" and c == "criticized" for s, c, _ in rel)
+    assert sum(c == "criticized" for _, c, _ in rel) == 1  # one relation, though two spellings match the word
+    assert ("the fishermen's union", "opposed", "The dredging bill") in rel
+    # the bill is named in the narrator's words; a storm speaks for nobody; watching is no judgement
+    assert _voice(audit, "The dredging bill")[0] == "narrator"
+    assert not any(c in ("highlighted", "viewed") for _, c, _ in rel)

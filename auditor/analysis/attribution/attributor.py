@@ -66,8 +66,11 @@ class Attributor(VerbCues, NominalSources, ImpersonalClaims, Content, ClauseSubj
             self._note_subject(toks, found)  # nothing here can attribute: no cue, quotation or noun of saying
             return found
         by_list: dict[int, list[Match]] = {CUE: [], ACCORDING: [], PASSIVE: [], IMPERSONAL: []}
+        seen: set[tuple[int, int, int]] = set()
         for m in self._matches[lo_m:hi_m]:
-            if m.end <= end:
+            # (one word, one match of each list: "criticized" is a form of both "criticize" and "criticise")
+            if m.end <= end and (m.start, m.end, m.entry.rule_index) not in seen:
+                seen.add((m.start, m.end, m.entry.rule_index))
                 by_list[m.entry.rule_index].append(m)
         self._sentence_matches = by_list
         # cue words that read as verbs here: a noun-like cue in the present ("the report", "a news report")
@@ -112,7 +115,7 @@ class Attributor(VerbCues, NominalSources, ImpersonalClaims, Content, ClauseSubj
                     self.state.last_found = f
                 self.state.last_speaker = f.speaker
                 self.state.last_speaker_end = max(e for _, e in f.content)
-                if f.speaker.kind == "named":
+                if f.speaker.kind == "named" and not f.passive:  # (a passive's agent is not what "he" is about)
                     self.state.last_person = f.speaker
 
 

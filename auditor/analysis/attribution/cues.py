@@ -9,9 +9,9 @@ from ...textutil import Token
 from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
-    _ADDITIVES, _AFTER_QUOTE, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS, _FIRST_SECOND,
-    _FUNCTION, _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _PASSIVE_ADVERBS, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap,
-    _headline,
+    _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
+    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _PASSIVE_ADVERBS, _PREPOSITIONS, _PUNCT_GAP, _YEAR,
+    _adverb, _cap, _headline, _is_boundary,
 )
 from .model import Found, Speaker
 
@@ -66,7 +66,12 @@ class VerbCues(AttributorBase):
                 continue  # passive with no agent: see _impersonal (only the verbs listed for it)
             if past and (by := _BY_AGENT.match(after_text)) and by.group(1).lower() not in _BY_MEANS \
                     and i > 0 and toks[i - 1].norm not in self.v.pronouns and base not in self.v.response_verbs:
-                continue  # "the divide highlighted by the shootings": a passive participle, its agent after "by"
+                # "the divide highlighted by the shootings": a passive participle, its agent after "by"; an
+                # agent that speaks makes it an attribution ("the bill, opposed by House Republicans, …")
+                agent = self._reduced_passive(toks, i, base, start, end, c_start, c_end, after_text)
+                if agent is not None:
+                    found.append(agent)
+                continue
             if past and "," in (text[toks[i - 1].end:c_start] if i > 0 else "") and \
                     (as_m := re.match(r"\s+(?:to\s+)?as\b", after_text)) and \
                     not self._as_clause(after_text[as_m.end():]):
@@ -223,6 +228,28 @@ class VerbCues(AttributorBase):
                 return None
         return speaker_np, implicit
 
+    def _reduced_passive(self, toks: list[Token], i: int, base: str, start: int, end: int, c_start: int,
+                         c_end: int, after_text: str) -> Found | None:
+        """A past participle of saying after a noun, with its agent ("a plan endorsed by the union", "The bill,
+        opposed by House Republicans, stalled"): the agent is the source of the noun phrase before it, when
+        the agent is someone who can speak (not "the divide highlighted by the shootings")."""
+        found = self._passive_agent(toks, i, start, end, c_start, c_end, after_text)
+        if found is None or found.speaker is None or found.speaker.kind == "document":
+            return None
+        k = i - 1
+        while k >= 0 and i - k <= 6 and not _is_boundary(toks[k]) and toks[k].norm not in _AUXILIARIES and \
+                toks[k].norm not in self.v.pronouns and toks[k].start not in self._cue_starts and \
+                not toks[k].norm.endswith("ed") and \
+                not re.search(r"[;:.!?“”\"()—–―]" if k == i - 1 else r"[,;:.!?“”\"()—–―]", self._gap(toks[k], toks[k + 1])):
+            k -= 1
+        if k == i - 1 or _cap(toks[i]):
+            return None
+        if base in self.v.as_verbs and not re.match(r"\s+as\b", self.text[found.source_span[1]:end]):
+            return None  # "the forum, viewed by 14.7 million people": watched, not judged ("seen by many as …")
+        # the noun phrase is named in the narrator's words
+        found.content, found.voiced = [(toks[k + 1].start, toks[i - 1].end)], False
+        return found
+
     def _passive_agent(self, toks: list[Token], i: int, start: int, end: int, c_start: int, c_end: int,
                        after_text: str) -> Found | None:
         """A passive cue with its agent after "by" ("was criticised by the mayor"): the agent is the source
@@ -234,10 +261,13 @@ class VerbCues(AttributorBase):
             speaker_np = self._np_forward(toks, k) if k is not None else []
             if speaker_np:
                 rest_start = speaker_np[-1].end
-                content = [(start, toks[i - 1].start), (rest_start, end)]
+                b = i - 1  # what was said ends before "was first", "has been"
+                while b > 0 and (toks[b].norm in _AUXILIARIES or toks[b].norm in _PASSIVE_ADVERBS or _adverb(toks[b])):
+                    b -= 1
+                content = [(start, toks[b + 1].start), (rest_start, end)]
                 content = [_trim(text, s, e) for s, e in content if text[s:e].strip(" .,;")]
                 speaker = self.resolve(speaker_np)
                 if content and speaker is not None:
                     return Found(speaker, (speaker_np[0].start, speaker_np[-1].end),
-                                 (c_start, c_end), content, "indirect")
+                                 (c_start, c_end), content, "indirect", passive=True)
         return None

@@ -29,6 +29,7 @@ class Found:
     impersonal: bool = False  # held by nobody the text names ("it is believed", "reportedly")
     own_voice: bool = False  # the writer's own "I think", "we believe": narrator, not a source
     antecedent_start: int = -1  # where the noun a relative pronoun source stands for begins ("critics who")
+    passive: bool = False  # the source is a passive's agent ("was first reported by the Times"), not the topic
 
 
 def _end(f: Found) -> int:

@@ -54,8 +54,9 @@ class Subjects(AttributorBase):
             t = toks[j]
             if phrase and re.search(r"[,;:.!?“”\"()—–―]", self._gap(toks[j - 1], t)):
                 break
-            if _is_boundary(t) and phrase:
-                break
+            if _is_boundary(t) and phrase and not (t.norm == "of" and len(phrase) == 1 and
+                                                   phrase[0].norm in self.v.number_words):
+                break  # ("some of his rivals", "one of the organisers": the share, then whose)
             phrase.append(t)
             if t.norm in self.v.pronouns:
                 break
