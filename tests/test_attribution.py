@@ -1355,3 +1355,12 @@ def test_passive_agents_after_an_adverb_a_share_and_a_noun():
     # the bill is named in the narrator's words; a storm speaks for nobody; watching is no judgement
     assert _voice(audit, "The dredging bill")[0] == "narrator"
     assert not any(c in ("highlighted", "viewed") for _, c, _ in rel)
+
+
+def test_a_contracted_pronoun_opens_a_clause_and_an_opening_adverb_is_no_part_of_the_subject():
+    rel = _spans("The harbour plan\n\nAna Ruiz suggested she’ll step down. The mayor thinks it's over. "
+                 "Now research shows the harbour is shrinking. Last year's port statistics show that trade fell.")
+    assert ("Ana Ruiz", "suggested", "she’ll step down") in rel
+    assert ("The mayor", "thinks", "it's over") in rel  # an apostrophe opens no quotation: the stop goes
+    assert ("research", "shows", "the harbour is shrinking") in rel
+    assert ("Last year's port statistics", "show", "trade fell") in rel

@@ -211,7 +211,7 @@ class Content(AttributorBase):
             clause = re.match(r"[^,;:.!?—–―]*", rest)
             return [(end - len(rest), end - len(rest) + clause.end())], False
         # "Some believe the plan will fail", "The poll shows Clinton ahead": a bare clause after a cue
-        opener = re.match(r"\s*([\w’'-]+)", rest)
+        opener = re.match(r"\s*([\w-]+)(?:[’'](?:s|re|ll|ve|d|m)\b)?", rest)  # "she’ll", "they're": the pronoun
         # (after a participle only a clause with a finite verb: "…, adding the town must be ready", not
         # "…, showing no increase")
         if base in self.v.bare_clause_cues and opener and \

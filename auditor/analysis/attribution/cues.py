@@ -10,8 +10,8 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
-    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _PASSIVE_ADVERBS, _PREPOSITIONS, _PUNCT_GAP, _YEAR,
-    _adverb, _cap, _headline, _is_boundary,
+    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PREPOSITIONS,
+    _PUNCT_GAP, _YEAR, _adverb, _cap, _headline, _is_boundary,
 )
 from .model import Found, Speaker
 
@@ -92,6 +92,9 @@ class VerbCues(AttributorBase):
             if subject is None:
                 continue
             speaker_np, implicit = subject
+            if len(speaker_np) > 1 and speaker_np[0] is toks[0] and speaker_np[0].norm in _OPENING_ADVERBS and \
+                    _cap(speaker_np[0]):
+                speaker_np = speaker_np[1:]  # "Now research shows …": the subject is the research
             antecedent_start = -1
             own = False
             spans = self._cue_content(toks, i, j, base, speaker_np, start, end, c_start, c_end, quotes)

@@ -188,6 +188,8 @@ _AUXILIARIES = _BE | _grammar("auxiliaries")
 _OPENERS = _grammar("openers")
 # Words that may open a sentence with a capital and name nobody ("Unless", "About", "Had", "Later", "Only")
 _NOT_NAMES = _OPENERS | _SUBORDINATORS | _PREPOSITIONS | _AUXILIARIES | _grammar("focus_adverbs")
+# Adverbs that open a sentence before its subject with no comma ("Now research shows …", "Today officials say")
+_OPENING_ADVERBS = _grammar("opening_adverbs")
 # Pronouns of the writer and the reader: outside quotation marks they are nobody's source
 _FIRST_SECOND = _grammar("first_second")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
@@ -206,7 +208,8 @@ _ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|throu
 _LONG_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|their|its|[A-Z])"
                                   r"[\w’'.-]*(?:\s+[\w’'.-]+){0,8}\s*[.!?]?\s*$")
 _OPEN_QUOTES = "“\"«‘'„‹"
-_OPEN_QUOTE = re.compile(f"[{re.escape(_OPEN_QUOTES)}]")
+# (a straight or curly single mark after a letter is an apostrophe: "it's", "Bo's")
+_OPEN_QUOTE = re.compile(f"[{re.escape(_OPEN_QUOTES.replace(chr(39), '').replace('‘', ''))}]|(?<!\\w)['‘]")
 # Where or when something was said, ending at a comma ("…, she explained earlier in the hearing, …")
 _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|through|with|last|this|earlier|later|"
                               r"yesterday|today|tonight|again|recently|privately|publicly|monday|tuesday|"
