@@ -1364,3 +1364,13 @@ def test_a_contracted_pronoun_opens_a_clause_and_an_opening_adverb_is_no_part_of
     assert ("The mayor", "thinks", "it's over") in rel  # an apostrophe opens no quotation: the stop goes
     assert ("research", "shows", "the harbour is shrinking") in rel
     assert ("Last year's port statistics", "show", "trade fell") in rel
+
+
+def test_naming_verb_past_an_apposition_an_adverb_before_say_and_an_email_that_shows():
+    rel = _spans("The harbour plan\n\nRuiz called Lee, her rival on the council, a “harbour thief.” "
+                 "Lee called Ruiz, the mayor, on Friday. The councillor would only say that the vote was close. "
+                 "A March 2 email shows Lee sold the berths.")
+    assert _has(rel, "Ruiz", "called", "a “harbour thief")
+    assert ("Lee", "called", "Ruiz") in rel  # a telephone call: nothing after the aside is a name given
+    assert ("The councillor", "say", "the vote was close") in rel
+    assert any(c == "shows" and s.endswith("email") and body == "Lee sold the berths" for s, c, body in rel)

@@ -10,7 +10,7 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_ACTED, _AND_PARTICIPLE, _APPOSITION_AFTER,
-    _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE,
+    _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE,
     _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR, _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS,
     _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS,
     _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE,
@@ -232,6 +232,9 @@ class Content(AttributorBase):
         if base in self.v.object_cues:
             clause = _OBJECT_CLAUSE.match(rest)
             span = (end - len(rest), end - len(rest) + clause.end())
+            if base in self.v.naming_verbs and (aside := _APPOSITION_NAMED.match(rest, clause.end())):
+                # "called Clinton, his Democratic challenger, an ISIS “co-founder”": the name after the aside
+                span = (span[0], end - len(rest) + _OBJECT_CLAUSE.match(rest, aside.end()).end())
             if text[span[0]:span[1]].strip():
                 # "called out the speaker", "called off the talks": a phrasal verb, not a naming; "called a
                 # strike", "called an election": something organised, with no name given to anything

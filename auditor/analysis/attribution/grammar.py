@@ -105,6 +105,11 @@ _BEFORE_QUOTE = re.compile(rf"[\s,:;]*(?:(?:{_one_of('quote_objects')})\s*:\s*)?
                            r"(?:(?:later|again|also|then|further|simply|finally|earlier|afterwards|"
                            r"[a-z]{3,}ly)\b[\s,:;]*)?(?:(?:(?:in|at|on|during|to|from|via|after|before|with)\s|"
                            r"[a-z]{2,}ing\s)[^“”\"«»\n,.;:]{1,50}[,:][\s:]*)?")
+# An apposition after the object of a naming verb, then what it is called: "[, his Democratic challenger, ]an
+# ISIS co-founder"
+_APPOSITION_NAMED = re.compile(r",\s*(?:his|her|their|its|the|a|an|[A-Z][\w.’'-]*)\b[^,;:.!?“”\"\n]{1,60},\s*"
+                               r"(?!(?:on|in|at|to|for|from|with|about|after|before|during|by|and|but|who|which)\b)"
+                               r"(?=[\w“\"‘'])")
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
 # Verbs of saying that invert after a clause and a comma ("…, said a spokesman for the ministry")
