@@ -1374,3 +1374,10 @@ def test_naming_verb_past_an_apposition_an_adverb_before_say_and_an_email_that_s
     assert ("Lee", "called", "Ruiz") in rel  # a telephone call: nothing after the aside is a name given
     assert ("The councillor", "say", "the vote was close") in rel
     assert any(c == "shows" and s.endswith("email") and body == "Lee sold the berths" for s, c, body in rel)
+
+
+def test_a_cue_after_a_progressive_verb_that_carries_on():
+    rel = _spans("The harbour plan\n\nAna Ruiz is continuing to insist she will sell the berths. "
+                 "The union is trying to argue that the sale is void.")
+    assert ("Ana Ruiz", "insist", "she will sell the berths") in rel
+    assert ("The union", "argue", "the sale is void") in rel
