@@ -1355,6 +1355,8 @@ def test_passive_agents_after_an_adverb_a_share_and_a_noun():
     # the bill is named in the narrator's words; a storm speaks for nobody; watching is no judgement
     assert _voice(audit, "The dredging bill")[0] == "narrator"
     assert not any(c in ("highlighted", "viewed") for _, c, _ in rel)
+    seen = _spans("The harbour plan\n\nThe sale was seen by some as a betrayal.")
+    assert any(s == "some" and c == "seen" and "a betrayal" in body for s, c, body in seen)
 
 
 def test_a_contracted_pronoun_opens_a_clause_and_an_opening_adverb_is_no_part_of_the_subject():

@@ -270,6 +270,9 @@ class VerbCues(AttributorBase):
                 content = [(start, toks[b + 1].start), (rest_start, end)]
                 content = [_trim(text, s, e) for s, e in content if text[s:e].strip(" .,;")]
                 speaker = self.resolve(speaker_np)
+                if speaker is None and len(speaker_np) == 1 and (speaker_np[0].norm in self.v.number_words or
+                                                                  speaker_np[0].norm == "others"):
+                    speaker = Speaker(self._unnamed(speaker_np), "anonymous")  # "was seen by some as …"
                 if content and speaker is not None:
                     return Found(speaker, (speaker_np[0].start, speaker_np[-1].end),
                                  (c_start, c_end), content, "indirect", passive=True)
