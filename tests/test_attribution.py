@@ -1383,3 +1383,11 @@ def test_a_cue_after_a_progressive_verb_that_carries_on():
                  "The union is trying to argue that the sale is void.")
     assert ("Ana Ruiz", "insist", "she will sell the berths") in rel
     assert ("The union", "argue", "the sale is void") in rel
+
+
+def test_a_stance_after_against_or_for_and_a_phrase_before_a_passive_agent():
+    rel = _spans("The harbour plan\n\nThe union argued against dredging the bay. Ana Ruiz argued for hours. "
+                 "The plan was attacked on Monday by the fishermen's union.")
+    assert ("The union", "argued", "dredging the bay") in rel
+    assert not any(c == "argued" and s == "Ana Ruiz" for s, c, _ in rel)  # a duration, not a stance
+    assert any(s == "the fishermen's union" and c == "attacked" and "The plan" in body for s, c, body in rel)

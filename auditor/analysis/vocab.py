@@ -47,6 +47,7 @@ class Vocabulary:
     surname_titles: frozenset[str]
     headline_cues: frozenset[str]
     small_clause_cues: frozenset[str]
+    stance_cues: frozenset[str]
     opening_participles: frozenset[str]
     gendered_pronouns: dict[str, str]  # he -> male, she -> female
     gender_markers: dict[str, frozenset[str]]  # male/female -> words of a title that mark it
@@ -108,6 +109,7 @@ def load_vocabulary() -> Vocabulary:
         surname_titles=frozenset(_words("surname_titles")),
         headline_cues=frozenset(_words("headline_cues")),
         small_clause_cues=frozenset(_words("small_clause_cues")),
+        stance_cues=frozenset(_words("stance_cues")),
         opening_participles=frozenset(_words("opening_participles")),
         gendered_pronouns={pronoun: gender for gender in _GENDERS for pronoun in _words(f"{gender}_pronouns")},
         gender_markers={gender: frozenset(_words(f"{gender}_title_words")) for gender in _GENDERS},

@@ -10,11 +10,11 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_ACTED, _AND_PARTICIPLE, _APPOSITION_AFTER,
-    _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED, _COMMA_BEFORE,
-    _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR, _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS,
-    _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS,
-    _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _THIRD_PERSON, _TITLE_BEFORE,
-    _VERDICT_END, _WORD, _adverb_form,
+    _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED,
+    _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR, _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB,
+    _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT,
+    _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
+    _TITLE_BEFORE, _VERDICT_END, _WORD, _adverb_form,
 )
 from .model import Found
 
@@ -192,6 +192,11 @@ class Content(AttributorBase):
             base not in self.v.response_verbs and base != "continue" else None
         if aside and (aside.group(1).lower() in self.v.clause_openers or aside.group(1)[:1].isupper()):
             return [(end - len(rest) + aside.start(1), end)], True
+        if base in self.v.stance_cues and not np_after and (stance := _STANCE.match(rest)):
+            # "argued against intervention by outside powers": what the source spoke against
+            clause = _OBJECT_CLAUSE.match(rest, stance.end())
+            if clause.end() > stance.end():
+                return [(end - len(rest) + stance.end(), end - len(rest) + clause.end())], False
         if np_after or not rest_starts_clause:
             return None
         lone = _LONE_ADVERB.match(rest)

@@ -258,7 +258,8 @@ class VerbCues(AttributorBase):
         """A passive cue with its agent after "by" ("was criticised by the mayor"): the agent is the source
         of the rest of the sentence; None when no agent is named (see _impersonal)."""
         text = self.text
-        by = re.match(r"\s+by\s+", after_text)
+        # (a short phrase may stand before the agent: "was attacked on the speeches by Bernie Sanders")
+        by = re.match(r"(?:\s+(?:on|in|at|over|during)\s+[^,;:.!?“”\"\n]{1,40}?)?\s+by\s+", after_text)
         if by:
             k = next((k for k, t in enumerate(toks) if t.start >= c_end + by.end()), None)
             speaker_np = self._np_forward(toks, k) if k is not None else []
@@ -267,7 +268,9 @@ class VerbCues(AttributorBase):
                 b = i - 1  # what was said ends before "was first", "has been"
                 while b > 0 and (toks[b].norm in _AUXILIARIES or toks[b].norm in _PASSIVE_ADVERBS or _adverb(toks[b])):
                     b -= 1
-                content = [(start, toks[b + 1].start), (rest_start, end)]
+                between = re.match(r"\s*(.*?)\s+by\s+$", after_text[:by.end()])
+                content = [(start, toks[b + 1].start), (c_end + between.start(1), c_end + between.end(1)),
+                           (rest_start, end)]
                 content = [_trim(text, s, e) for s, e in content if text[s:e].strip(" .,;")]
                 speaker = self.resolve(speaker_np)
                 if speaker is None and len(speaker_np) == 1 and (speaker_np[0].norm in self.v.number_words or

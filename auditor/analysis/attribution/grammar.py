@@ -110,6 +110,10 @@ _BEFORE_QUOTE = re.compile(rf"[\s,:;]*(?:(?:{_one_of('quote_objects')})\s*:\s*)?
 _APPOSITION_NAMED = re.compile(r",\s*(?:his|her|their|its|the|a|an|[A-Z][\w.’'-]*)\b[^,;:.!?“”\"\n]{1,60},\s*"
                                r"(?!(?:on|in|at|to|for|from|with|about|after|before|during|by|and|but|who|which)\b)"
                                r"(?=[\w“\"‘'])")
+# "against" or "for" and the stance after a stance cue ("argued against intervention"), not a duration ("argued
+# for hours")
+_STANCE = re.compile(r"\s*(?:against|for)\s+(?!(?:hours|days|weeks|months|years|minutes|decades|ages|long|a\s+while|"
+                     r"some\s+time|a\s+(?:long\s+)?time|the\s+\w+\s+time)\b)(?=\w)", re.I)
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
 # Verbs of saying that invert after a clause and a comma ("…, said a spokesman for the ministry")
