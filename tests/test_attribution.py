@@ -1391,3 +1391,10 @@ def test_a_stance_after_against_or_for_and_a_phrase_before_a_passive_agent():
     assert ("The union", "argued", "dredging the bay") in rel
     assert not any(c == "argued" and s == "Ana Ruiz" for s, c, _ in rel)  # a duration, not a stance
     assert any(s == "the fishermen's union" and c == "attacked" and "The plan" in body for s, c, body in rel)
+
+
+def test_a_naming_verb_after_an_aside_names_its_object():
+    rel = _spans("The harbour plan\n\nAna Ruiz, speaking to the harbour board, called the sale a betrayal. "
+                 "His group, called the Harbour Fund, raised money. A group called Tidewatch claimed an award.")
+    assert ("Ana Ruiz, speaking to the harbour board", "called", "the sale a betrayal") in rel
+    assert not any(c == "called" and s != "Ana Ruiz, speaking to the harbour board" for s, c, _ in rel)

@@ -16,6 +16,10 @@ from .grammar import (
 from .model import Found, Speaker
 
 
+# An object and then what a naming verb calls it ("called [the incident a ]disgrace", "[Trump “]a liar”")
+_NAMING_COMPLEMENT = re.compile(r"\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:an?\s|[“\"‘]\w)")
+
+
 class VerbCues(AttributorBase):
     """The pass over the cue verbs of a sentence."""
 
@@ -197,8 +201,10 @@ class VerbCues(AttributorBase):
             return None  # "a Donald Trump tweet", "a government plan": a compound noun (not "a poll shows")
         if base in self.v.naming_verbs and past and j + 1 < len(toks) and \
                 (_cap(toks[j + 1]) and toks[j + 1].norm not in self.v.pronouns or toks[j + 1].norm == "the") \
-                and ("," in gap_before or left and left[0].norm in ("a", "an")):
+                and ("," in gap_before and not _NAMING_COMPLEMENT.match(after_text) or
+                     left and left[0].norm in ("a", "an")):
             return None  # "a group called Lashkar", "His group, called the Legacy Fund,": a name, not speech
+            # (but "Carson, speaking with the board, called the incident a disgrace": an object, then its name)
         if left:
             speaker_np = left
         elif (i == 0 or re.search(r"[,”\"’'―—]\s*$", text[toks[i - 1].end:c_start])) and \
