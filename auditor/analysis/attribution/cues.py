@@ -10,14 +10,10 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
-    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NOT_NAMES, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PREPOSITIONS,
-    _PUNCT_GAP, _YEAR, _adverb, _cap, _headline, _is_boundary,
+    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NAMING_COMPLEMENT, _NOT_NAMES, _OPENING_ADVERBS,
+    _PASSIVE_ADVERBS, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline, _is_boundary,
 )
 from .model import Found, Speaker
-
-
-# An object and then what a naming verb calls it ("called [the incident a ]disgrace", "[Trump “]a liar”")
-_NAMING_COMPLEMENT = re.compile(r"\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:an?\s|[“\"‘]\w)")
 
 
 class VerbCues(AttributorBase):
@@ -242,22 +238,24 @@ class VerbCues(AttributorBase):
         """A past participle of saying after a noun, with its agent ("a plan endorsed by the union", "The bill,
         opposed by House Republicans, stalled"): the agent is the source of the noun phrase before it, when
         the agent is someone who can speak (not "the divide highlighted by the shootings")."""
-        found = self._passive_agent(toks, i, start, end, c_start, c_end, after_text)
-        if found is None or found.speaker is None or found.speaker.kind == "document":
+        agent = self._passive_agent(toks, i, start, end, c_start, c_end, after_text)
+        if agent is None or agent.speaker is None or agent.speaker.kind == "document":
             return None
+        # the noun phrase before the participle: up to six words, one comma right before it ("The bill, opposed")
         k = i - 1
         while k >= 0 and i - k <= 6 and not _is_boundary(toks[k]) and toks[k].norm not in _AUXILIARIES and \
                 toks[k].norm not in self.v.pronouns and toks[k].start not in self._cue_starts and \
                 not toks[k].norm.endswith("ed") and \
-                not re.search(r"[;:.!?“”\"()—–―]" if k == i - 1 else r"[,;:.!?“”\"()—–―]", self._gap(toks[k], toks[k + 1])):
+                not re.search(r"[;:.!?“”\"()—–―]" if k == i - 1 else r"[,;:.!?“”\"()—–―]",
+                              self._gap(toks[k], toks[k + 1])):
             k -= 1
         if k == i - 1 or _cap(toks[i]):
             return None
-        if base in self.v.as_verbs and not re.match(r"\s+as\b", self.text[found.source_span[1]:end]):
+        if base in self.v.as_verbs and not re.match(r"\s+as\b", self.text[agent.source_span[1]:end]):
             return None  # "the forum, viewed by 14.7 million people": watched, not judged ("seen by many as …")
         # the noun phrase is named in the narrator's words
-        found.content, found.voiced = [(toks[k + 1].start, toks[i - 1].end)], False
-        return found
+        agent.content, agent.voiced = [(toks[k + 1].start, toks[i - 1].end)], False
+        return agent
 
     def _passive_agent(self, toks: list[Token], i: int, start: int, end: int, c_start: int, c_end: int,
                        after_text: str) -> Found | None:
@@ -272,7 +270,8 @@ class VerbCues(AttributorBase):
             if speaker_np:
                 rest_start = speaker_np[-1].end
                 b = i - 1  # what was said ends before "was first", "has been"
-                while b > 0 and (toks[b].norm in _AUXILIARIES or toks[b].norm in _PASSIVE_ADVERBS or _adverb(toks[b])):
+                while b > 0 and (toks[b].norm in _AUXILIARIES or toks[b].norm in _PASSIVE_ADVERBS or
+                                 _adverb(toks[b])):
                     b -= 1
                 between = re.match(r"\s*(.*?)\s+by\s+$", after_text[:by.end()])
                 content = [(start, toks[b + 1].start), (c_end + between.start(1), c_end + between.end(1)),

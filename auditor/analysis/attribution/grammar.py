@@ -112,8 +112,9 @@ _APPOSITION_NAMED = re.compile(r",\s*(?:his|her|their|its|the|a|an|[A-Z][\w.’'
                                r"(?=[\w“\"‘'])")
 # "against" or "for" and the stance after a stance cue ("argued against intervention"), not a duration ("argued
 # for hours")
-_STANCE = re.compile(r"\s*(?:against|for)\s+(?!(?:hours|days|weeks|months|years|minutes|decades|ages|long|a\s+while|"
-                     r"some\s+time|a\s+(?:long\s+)?time|the\s+\w+\s+time)\b)(?=\w)", re.I)
+_STANCE = re.compile(rf"\s*(?:against|for)\s+(?!(?:{_one_of('durations')})\b)(?=\w)", re.I)
+# An object and then what a naming verb calls it ("called [the incident a ]disgrace", "[Trump “]a liar”")
+_NAMING_COMPLEMENT = re.compile(r"\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?\s+(?:an?\s|[“\"‘]\w)")
 # A preposition right before a quotation: a title ("on “Fox News Sunday,”"), not what was said
 _TITLE_BEFORE = re.compile(r"\b(?:of|on|in|at|to|for|from|by|about|with)\s*$", re.I)
 # Verbs of saying that invert after a clause and a comma ("…, said a spokesman for the ministry")
