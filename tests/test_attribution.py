@@ -1398,3 +1398,13 @@ def test_a_naming_verb_after_an_aside_names_its_object():
                  "His group, called the Harbour Fund, raised money. A group called Tidewatch claimed an award.")
     assert ("Ana Ruiz, speaking to the harbour board", "called", "the sale a betrayal") in rel
     assert not any(c == "called" and s != "Ana Ruiz, speaking to the harbour board" for s, c, _ in rel)
+
+
+def test_a_critical_stance_is_an_attribution_in_the_narrators_words():
+    audit = _audit("The harbour plan\n\nThe fishermen have been critical of the harbour sale. "
+                   "Ana Ruiz is a strong advocate for the fleet.")
+    body = audit.article.text
+    rel = [(a.source, a.cue, body[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    assert ("the fishermen", "critical of", "the harbour sale") in rel
+    assert _voice(audit, "the harbour sale")[0] == "narrator"
+    assert not any(c == "advocate" for _, c, _ in rel)  # "a strong advocate": a noun
