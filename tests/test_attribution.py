@@ -1408,3 +1408,14 @@ def test_a_critical_stance_is_an_attribution_in_the_narrators_words():
     assert ("the fishermen", "critical of", "the harbour sale") in rel
     assert _voice(audit, "the harbour sale")[0] == "narrator"
     assert not any(c == "advocate" for _, c, _ in rel)  # "a strong advocate": a noun
+
+
+def test_a_pronoun_inside_what_a_participle_reports_stands_for_the_speaker_named_in_the_sentence():
+    audit = _audit("The harbour plan\n\nAna Ruiz said the berths were sold. Mark Ortiz spent the hearing "
+                   "explaining that he told the board the sale was void.")
+    rel = [(a.source, a.cue) for a in audit.analysis.attributions]
+    assert ("Mark Ortiz", "explaining") in rel
+    # the "he" inside what Ortiz explained is Ortiz, not the last speaker of the sentence before
+    assert not any(s == "Ana Ruiz" and c != "said" for s, c in rel)
+    statements = {sp.name: sp.attributed_statements for sp in audit.analysis.sources}
+    assert statements == {"Ana Ruiz": 1, "Mark Ortiz": 2}

@@ -43,6 +43,7 @@ class Attributor(VerbCues, NominalSources, ImpersonalClaims, Content, ClauseSubj
             hi -= 1  # tokens are sorted and disjoint: only the last one can run past the end
         self._lo = lo
         found: list[Found] = []
+        self._sentence_found = found
         if hi == lo:
             return found
         toks = list(self._tokens[lo:hi])

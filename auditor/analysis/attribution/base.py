@@ -36,9 +36,12 @@ class AttributorBase:
 
     # the cue, according-to, passive and impersonal matches of the sentence being read (set by sentence())
     _sentence_matches: dict[int, list[Match]]
+    # the attributions found so far in the sentence being read (set by sentence())
+    _sentence_found: list[Found]
 
     def __init__(self, text: str, quotes: list[tuple[int, int]], vocab: Vocabulary):
         self.text = text
+        self._sentence_found = []
         self._tokens = document_tokens(text)
         self._token_starts = list(map(_TOK_START, self._tokens))
         self._token_ends = list(map(_TOK_END, self._tokens))

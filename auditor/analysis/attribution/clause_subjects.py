@@ -85,7 +85,7 @@ class ClauseSubjects(AttributorBase):
                 if speaker is not None and speaker.kind in ("named", "institution"):
                     return speaker, run
             elif toks[k].norm in self.v.person_pronouns and k + 1 < before:
-                return self.person_for(toks[k].norm), [toks[k]]
+                return self.person_for(toks[k].norm, toks[k].start), [toks[k]]
             k += 1
         return None, []
 
@@ -146,8 +146,8 @@ class ClauseSubjects(AttributorBase):
         if first.norm in self.v.pronouns:
             if first.norm in _FIRST_SECOND or first.norm == "it":
                 return None, []
-            return (self.person_for(first.norm) if first.norm in self.v.person_pronouns else self.state.last_speaker), \
-                [first]
+            return (self.person_for(first.norm, first.start) if first.norm in self.v.person_pronouns
+                    else self.state.last_speaker), [first]
         if not self._plausible_subject(phrase) and not phrase[-1].norm.endswith(_PERSON_ENDINGS):
             return None, []
         speaker = self.resolve(phrase) or Speaker(self._unnamed(phrase), "anonymous")

@@ -125,9 +125,6 @@ class VerbCues(AttributorBase):
                                antecedent_start=antecedent_start))
             if speaker is not None:
                 sentence_subject = speaker
-                if speaker.kind == "named" and not implicit:
-                    # "Sen. Lee said he doubted …": a pronoun later in the sentence can stand for Lee
-                    self.state.last_person = speaker
 
     def _opening_participle(self, toks: list[Token], base: str, j: int) -> bool:
         """A participle of saying opening the sentence, whose subject comes after the comma ("Calling it a

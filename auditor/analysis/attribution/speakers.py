@@ -32,7 +32,7 @@ class Speakers(AttributorBase):
         initials = len(toks) == 1 and len(toks[0].text) > 1 and toks[0].text.isupper()  # "NATO", "the US"
         if len(toks) == 1 and norms[0] in self.v.pronouns and not (initials and toks[0] is not phrase_tokens[0]):
             if norms[0] in self.v.person_pronouns:  # (an all-caps "HE" is a pronoun; "the US" is not)
-                return self.person_for(norms[0])
+                return self.person_for(norms[0], toks[0].start)
             return self.state.last_speaker
         if initials:
             return Speaker(self._unnamed(phrase_tokens), "institution")
@@ -314,14 +314,20 @@ class Speakers(AttributorBase):
         return bool(toks) and all(_cap(t) and t.norm not in self.v.title_words and t.norm not in self.v.title_modifiers
                                   for t in toks)
 
-    def person_for(self, pronoun: str) -> Speaker | None:
-        """The person "he" or "she" stands for: the last person named, unless the text marks that person as
-        the other ("Mr.", "Ms.", "the spokeswoman", "her husband"); then the latest person named whom it
-        does not."""
+    def person_for(self, pronoun: str, at: int = -1) -> Speaker | None:
+        """The person "he" or "she" (at offset `at`) stands for. A person named as a speaker earlier in the
+        sentence ("Sen. Lee said he doubted …", "Lee scolded him: “…,” she said", "Andrew spent a minute
+        explaining how he couldn't …"); else the last person named, unless the text marks that person as the
+        other ("Mr.", "Ms.", "the spokeswoman", "her husband"); then the latest person named whom it does not."""
+        wanted = self.v.gendered_pronouns.get(pronoun)
+        speaker = next((f.speaker for f in reversed(self._sentence_found) if f.speaker is not None and
+                        f.speaker.kind == "named" and not f.passive and f.source_span[1] <= at and
+                        self._gender(f.speaker) in (None, wanted)), None)
+        if speaker is not None:
+            return speaker
         person = self.state.last_person
-        if person is None or pronoun not in self.v.gendered_pronouns:
+        if person is None or wanted is None:
             return person
-        wanted = self.v.gendered_pronouns[pronoun]
         if self._gender(person) in (None, wanted):
             return person
         return next((p for p in reversed(self.state.people) if p.kind == "named" and
