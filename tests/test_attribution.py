@@ -1214,7 +1214,7 @@ def test_family_members_an_adverb_before_the_cue_and_a_pronoun_object_before_a_c
                    "\"We live in hard times,\" my father said. "
                    "An often cited study shows that the harbour is shrinking. "
                    "Senator Ana Ruiz scolded him: “The harbour is not yours to sell.”")
-    rel = [(a.source, a.cue, audit.article.text[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    rel = _relations(audit)
     assert ("the pastor", "said", "\"We live in hard times,\"") in rel
     assert ("my father", "said", "\"We live in hard times,\"") in rel
     assert any(c == "shows" and s.endswith("study") for s, c, _ in rel) and not any(c == "cited" for _, c, _ in rel)
@@ -1261,7 +1261,7 @@ def test_an_object_runs_past_an_abbreviation_and_a_curly_quote_closes_on_a_strai
 def test_a_cue_that_opens_the_sentence_before_its_speaker():
     audit = _audit("Harbour club\n\nThe club was founded in 1950. Said Ana Ruiz, who grew up near the harbour, "
                    "“We were all so proud of it.”\n\nAdded Holm: “We still are.”")
-    rel = [(a.source, a.cue, audit.article.text[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    rel = _relations(audit)
     assert ("Ana Ruiz", "Said", "“We were all so proud of it.”") in rel
     assert any(s == "Holm" and c == "“We still are.”" for s, _, c in rel)
     assert "Added Holm" not in {s.name for s in audit.analysis.sources}
@@ -1306,8 +1306,7 @@ def test_verbs_of_manner_of_speaking_attribute_only_a_quotation_and_asides_befor
                    "closed. Ana Ruiz responded, with a smile: “We will sail.” The port closed. Tom Lee joked, again "
                    "using a thick accent, “Ahoy!” The ferry left at noon. He said, adding later, “Soon.” Ronaldo put "
                    "it away in the second half. The crowd laughed at the joke.")
-    text = audit.article.text
-    rel = [(a.source, a.cue, text[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    rel = _relations(audit)
     assert ("the captain", "barked", "“Go back to the harbour,”") in rel
     assert ("his friends", "jeered", "“Good luck!”") in rel
     assert any(s.endswith("Courier") and c == "put it" and b == "“The tide has turned.”" for s, c, b in rel)
@@ -1346,8 +1345,7 @@ def test_passive_agents_after_an_adverb_a_share_and_a_noun():
                    "The mayor has been criticized by some of her rivals for skipping the vote. "
                    "The dredging bill, opposed by the fishermen's union, stalled. "
                    "The divide highlighted by the storm grew. The forum, viewed by two million people, ran late.")
-    body = audit.article.text
-    rel = [(a.source, a.cue, body[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    rel = _relations(audit)
     assert ("Harbour Gazette", "reported", "The meeting") in rel  # the content stops before "was first"
     assert any(s == "some of her rivals" and c == "criticized" for s, c, _ in rel)
     assert sum(c == "criticized" for _, c, _ in rel) == 1  # one relation, though two spellings match the word
@@ -1403,8 +1401,7 @@ def test_a_naming_verb_after_an_aside_names_its_object():
 def test_a_critical_stance_is_an_attribution_in_the_narrators_words():
     audit = _audit("The harbour plan\n\nThe fishermen have been critical of the harbour sale. "
                    "Ana Ruiz is a strong advocate for the fleet.")
-    body = audit.article.text
-    rel = [(a.source, a.cue, body[a.content_start:a.content_end]) for a in audit.analysis.attributions]
+    rel = _relations(audit)
     assert ("the fishermen", "critical of", "the harbour sale") in rel
     assert _voice(audit, "the harbour sale")[0] == "narrator"
     assert not any(c == "advocate" for _, c, _ in rel)  # "a strong advocate": a noun

@@ -29,12 +29,13 @@ class ClauseSubjects(AttributorBase):
         cue_tok = toks[i]
         if sentence_subject is not None:  # "Lavrov stated …, and pointed out …"
             speaker, subject_toks = sentence_subject, []
-            # (a participle goes with the speaker's mention outside what was said: "Lee said he doubted it,
-            # arguing …" is Lee's; a coordinated verb with the nearest: "she attacked … and blamed …")
+            # a coordinated verb goes with the nearest mention ("she attacked … and blamed …"); a participle with
+            # the mention outside what was said ("Lee said he doubted it, arguing …" is Lee's, not "he")
             said = [f for f in found if f.speaker is sentence_subject]
-            src_from = next((f.source_span for f in reversed(said) if not any(
-                g is not f and g.content[0][0] <= f.source_span[0] < g.content[-1][1] for g in found)),
-                said[-1].source_span) if cue_tok.norm.endswith("ing") else said[-1].source_span
+            if cue_tok.norm.endswith("ing"):
+                said = [f for f in said if not any(g is not f and g.content[0][0] <= f.source_span[0] <
+                                                   g.content[-1][1] for g in found)] or said
+            src_from = said[-1].source_span
         else:
             subject_toks = self._coordinated_subject(toks, i, start) if not cue_tok.norm.endswith("ing") \
                 else []

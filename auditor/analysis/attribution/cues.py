@@ -11,7 +11,7 @@ from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
     _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NAMING_COMPLEMENT, _NOT_NAMES, _OPENING_ADVERBS,
-    _PASSIVE_ADVERBS, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline, _is_boundary,
+    _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline, _is_boundary,
 )
 from .model import Found, Speaker
 
@@ -259,8 +259,7 @@ class VerbCues(AttributorBase):
         """A passive cue with its agent after "by" ("was criticised by the mayor"): the agent is the source
         of the rest of the sentence; None when no agent is named (see _impersonal)."""
         text = self.text
-        # (a short phrase may stand before the agent: "was attacked on the speeches by Bernie Sanders")
-        by = re.match(r"(?:\s+(?:on|in|at|over|during)\s+[^,;:.!?“”\"\n]{1,40}?)?\s+by\s+", after_text)
+        by = _PASSIVE_BY.match(after_text)
         if by:
             k = next((k for k, t in enumerate(toks) if t.start >= c_end + by.end()), None)
             speaker_np = self._np_forward(toks, k) if k is not None else []
@@ -270,9 +269,8 @@ class VerbCues(AttributorBase):
                 while b > 0 and (toks[b].norm in _AUXILIARIES or toks[b].norm in _PASSIVE_ADVERBS or
                                  _adverb(toks[b])):
                     b -= 1
-                between = re.match(r"\s*(.*?)\s+by\s+$", after_text[:by.end()])
-                content = [(start, toks[b + 1].start), (c_end + between.start(1), c_end + between.end(1)),
-                           (rest_start, end)]
+                content = [(start, toks[b + 1].start), (c_end + by.start(1), c_end + by.end(1)),
+                           (rest_start, end)]  # (the phrase before "by" is empty when there is none)
                 content = [_trim(text, s, e) for s, e in content if text[s:e].strip(" .,;")]
                 speaker = self.resolve(speaker_np)
                 if speaker is None and len(speaker_np) == 1 and (speaker_np[0].norm in self.v.number_words or

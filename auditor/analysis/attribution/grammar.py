@@ -62,6 +62,8 @@ _AND_ACTED = re.compile(rf",\s+and\s+(?:(?:{_one_of('new_subject_openers')})\s+(
 # "by" and the word after it, after a past form: an agent ("highlighted by the shootings"), unless the word is
 # a means of saying ("said by telephone") or a participle ("responded by citing")
 _BY_AGENT = re.compile(r"\s+by\s+(?![a-z]+ing\b)([\w-]+)")
+# "by" after a passive cue, a short phrase (group 1) allowed before it: "was attacked[ on the speeches] by …"
+_PASSIVE_BY = re.compile(r"(?:\s+((?:on|in|at|over|during)\s+[^,;:.!?“”\"\n]{1,40}?))?\s+by\s+")
 # A quotation that closes on a comma, a question or an exclamation right before a subject ("…,” the mayor said)
 _QUOTE_THEN_SUBJECT = re.compile(r"[,?!][”\"’'»]{1,3}\s+$")
 # "and" or "but" (and an adverb) right before a coordinated cue or its pronoun subject
@@ -217,9 +219,10 @@ _ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|after|before|from|via|throu
 # a longer phrase of where or how it was said
 _LONG_ADVERBIAL_TAIL = re.compile(r"\s*(?:in|on|at|during|via|through)\s+(?:a|an|the|his|her|their|its|[A-Z])"
                                   r"[\w’'.-]*(?:\s+[\w’'.-]+){0,8}\s*[.!?]?\s*$")
-_OPEN_QUOTES = "“\"«‘'„‹"
-# (a straight or curly single mark after a letter is an apostrophe: "it's", "Bo's")
-_OPEN_QUOTE = re.compile(f"[{re.escape(_OPEN_QUOTES.replace(chr(39), '').replace('‘', ''))}]|(?<!\\w)['‘]")
+_OPEN_DOUBLE, _OPEN_SINGLE = "“\"«„‹", "‘'"
+_OPEN_QUOTES = _OPEN_DOUBLE + _OPEN_SINGLE
+# (a single mark after a letter is an apostrophe: "it's", "Bo's")
+_OPEN_QUOTE = re.compile(f"[{re.escape(_OPEN_DOUBLE)}]|(?<!\\w)[{re.escape(_OPEN_SINGLE)}]")
 # Where or when something was said, ending at a comma ("…, she explained earlier in the hearing, …")
 _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|through|with|last|this|earlier|later|"
                               r"yesterday|today|tonight|again|recently|privately|publicly|monday|tuesday|"

@@ -314,7 +314,7 @@ class Speakers(AttributorBase):
         return bool(toks) and all(_cap(t) and t.norm not in self.v.title_words and t.norm not in self.v.title_modifiers
                                   for t in toks)
 
-    def person_for(self, pronoun: str, at: int = -1) -> Speaker | None:
+    def person_for(self, pronoun: str, at: int) -> Speaker | None:
         """The person "he" or "she" (at offset `at`) stands for. A person named as a speaker earlier in the
         sentence ("Sen. Lee said he doubted …", "Lee scolded him: “…,” she said", "Andrew spent a minute
         explaining how he couldn't …"); else the last person named, unless the text marks that person as the
