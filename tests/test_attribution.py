@@ -1416,3 +1416,14 @@ def test_a_pronoun_inside_what_a_participle_reports_stands_for_the_speaker_named
     assert not any(s == "Ana Ruiz" and c != "said" for s, c in rel)
     statements = {sp.name: sp.attributed_statements for sp in audit.analysis.sources}
     assert statements == {"Ana Ruiz": 1, "Mark Ortiz": 2}
+
+
+def test_the_writers_asides_and_page_notes_name_no_speaker():
+    audit = _audit("The harbour plan\n\nAna Ruiz said the berths were sold. It goes without saying that the "
+                   "sale was rushed. It is worth noting that the fleet lost money.\n\nCLARIFICATION: An earlier "
+                   "version said the sale was void.")
+    rel = _relations(audit)
+    assert not any(c in ("saying", "noting") for _, c, _ in rel)  # not a participle of Ana Ruiz's
+    assert not any(s == "Ana Ruiz" and c != "said" for s, c, _ in rel)
+    assert not any(s == "CLARIFICATION" for s, _, _ in rel)  # a page note's label, not a speaker
+    assert _voice(audit, "the fleet lost money")[0] == "narrator"

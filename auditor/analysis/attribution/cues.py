@@ -6,7 +6,7 @@ import bisect
 import re
 
 from ...textutil import Token
-from ..vocab import CUE
+from ..vocab import CUE, IMPERSONAL
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
@@ -30,6 +30,7 @@ class VerbCues(AttributorBase):
         longest: dict[int, int] = {}
         for m in by_list[CUE]:
             longest[m.start] = max(longest.get(m.start, 0), m.end)
+        markers = [(m.start, m.end) for m in by_list[IMPERSONAL]]
         for m in by_list[CUE]:
             c_start, c_end = m.start, m.end
             if self._in_quote(c_start) or c_end < longest[c_start] or \
@@ -41,6 +42,9 @@ class VerbCues(AttributorBase):
             j = bisect.bisect_left(self._token_ends, c_end, lo) - lo
             base = self.v.cue_bases[m.entry.term_index]
             cue_tok = toks[i]
+            if i > 1 and any(s <= toks[i - 2].start and c_end <= e for s, e in markers):
+                continue  # "it goes without saying that …", "it is worth noting": the writer's aside (not "it
+                # shows", where "it" may be the video that shows)
             if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]) \
                     and not _headline(toks):
                 continue  # "the United States", "the Clean Power Plan": a name, not a verb
