@@ -1427,3 +1427,10 @@ def test_the_writers_asides_and_page_notes_name_no_speaker():
     assert not any(s == "Ana Ruiz" and c != "said" for s, c, _ in rel)
     assert not any(s == "CLARIFICATION" for s, _, _ in rel)  # a page note's label, not a speaker
     assert _voice(audit, "the fleet lost money")[0] == "narrator"
+
+
+def test_a_sentence_adverb_before_the_subject_is_not_the_participles_source():
+    rel = _relations(_audit("The harbour plan\n\nWorse, the harbour trusts have hidden their accounts, in many "
+                            "cases reporting different figures to different agencies."))
+    assert ("the harbour trusts", "reporting", "different figures to different agencies") in rel
+    assert not any(s == "Worse" for s, _, _ in rel)
