@@ -1434,3 +1434,14 @@ def test_a_sentence_adverb_before_the_subject_is_not_the_participles_source():
                             "cases reporting different figures to different agencies."))
     assert ("the harbour trusts", "reporting", "different figures to different agencies") in rel
     assert not any(s == "Worse" for s, _, _ in rel)
+
+
+def test_with_and_a_participle_makes_its_noun_the_speaker():
+    rel = _relations(_audit("The harbour plan\n\nThe sale stalled in March, with fishermen saying the price was "
+                            "too low. Surveys show the fleet shrinking, with the harbour board reporting fewer "
+                            "landings."))
+    assert ("fishermen", "saying", "the price was too low") in rel
+    assert not any(s == "March" for s, _, _ in rel)
+    # the "with" clause is the writer's addition, not part of what the surveys show
+    assert any(s == "the harbour board" and c == "reporting" for s, c, _ in rel)
+    assert ("Surveys", "show", "the fleet shrinking") in rel

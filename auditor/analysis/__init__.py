@@ -83,7 +83,7 @@ def _headline_entry(entry, vocabulary: Vocabulary) -> bool:
 
 
 # A new clause between two cues ("…, but he said", "…, which he said"): the second is no part of the first
-_CLAUSE_BREAK = re.compile(r"[;:—–―(“”\"]|,\s*(?:but|and|or|though|although|while|whereas|yet|so|which|who|"
+_CLAUSE_BREAK = re.compile(r"[;:—–―(“”\"]|,\s*(?:but|and|or|though|although|while|whereas|yet|so|which|who|with|"
                            r"as|because|after|before|when|since|if|even)\b|\b(?:but|although|though|whereas)\b")
 
 

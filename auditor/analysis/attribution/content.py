@@ -14,7 +14,7 @@ from .grammar import (
     _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR, _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB,
     _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT,
     _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
-    _TITLE_BEFORE, _VERDICT_END, _WORD, _adverb_form,
+    _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form,
 )
 from .model import Found
 
@@ -309,6 +309,12 @@ class Content(AttributorBase):
                 if g is f or g.cue_span[0] <= f.cue_span[1]:
                     continue
                 src_s, src_e = g.source_span
+                with_clause = _WITH_CLAUSE.search(text, max(0, src_s - 12), src_s) if src_s < src_e else None
+                if with_clause and text[g.cue_span[1] - 3:g.cue_span[1]] == "ing":
+                    # "surveys show the fleet shrinking, with the board reporting …": the writer's addition
+                    at = with_clause.start()
+                    f.content = [(s, _trim(text, s, min(e, at))[1]) for s, e in f.content if s < at] or f.content
+                    continue
                 if src_s < src_e <= g.cue_span[0] and g.source_span != f.source_span:
                     if text[src_s:src_e].lower() not in _THIRD_PERSON:
                         continue  # another subject: "said the crew and the mayor agreed …" stays whole

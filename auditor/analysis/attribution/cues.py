@@ -172,6 +172,9 @@ class VerbCues(AttributorBase):
         left = self._subject_left(toks, i, start)
         if left and quotes:
             left = self._back_to_quote(toks, left)
+        if cue_tok.norm.endswith("ing") and any(t.norm == "with" for t in left[:-1]):
+            # "The plan stalled in March, with critics saying …": the participle's subject follows "with"
+            left = left[max(n for n, t in enumerate(left[:-1]) if t.norm == "with") + 1:]
         # "…, then says …": a verb coordinated with the clause before, whose subject speaks
         coordinated = i > 1 and toks[i - 1].norm in ("then", "later") and "," in self._gap(toks[i - 2], toks[i - 1])
         if cue_tok.norm.endswith("ing") and "," in gap_before or coordinated:

@@ -68,6 +68,8 @@ _PASSIVE_BY = re.compile(r"(?:\s+((?:on|in|at|over|during)\s+[^,;:.!?“”\"\n]
 _QUOTE_THEN_SUBJECT = re.compile(r"[,?!][”\"’'»]{1,3}\s+$")
 # "and" or "but" (and an adverb) right before a coordinated cue or its pronoun subject
 _COORDINATOR = re.compile(rf",?\s+(?:and|but)\s+(?:(?:{_one_of('coordinated_adverbs')})\s+)?$")
+# ", with" before a participle's subject: an absolute clause the writer adds ("…, with critics saying …")
+_WITH_CLAUSE = re.compile(r",\s*with\s+$", re.I)
 # Pronouns that stand for a third person as the subject of a coordinated cue
 _THIRD_PERSON = _grammar("third_person")
 # An apposition after an inverted subject, up to the comma before a quotation ("…, who grew up with Ali, “…”")
