@@ -1445,3 +1445,9 @@ def test_with_and_a_participle_makes_its_noun_the_speaker():
     # the "with" clause is the writer's addition, not part of what the surveys show
     assert any(s == "the harbour board" and c == "reporting" for s, c, _ in rel)
     assert ("Surveys", "show", "the fleet shrinking") in rel
+
+
+def test_degree_adverbs_between_subject_and_cue():
+    rel = _relations(_audit("The harbour plan\n\nFishermen almost universally expressed anger over the sale. "
+                            "Council members nearly all opposed it."))
+    assert ("Fishermen", "expressed", "anger over the sale") in rel
