@@ -1451,3 +1451,12 @@ def test_degree_adverbs_between_subject_and_cue():
     rel = _relations(_audit("The harbour plan\n\nFishermen almost universally expressed anger over the sale. "
                             "Council members nearly all opposed it."))
     assert ("Fishermen", "expressed", "anger over the sale") in rel
+
+
+def test_support_and_back_attribute_a_stance_only_with_an_object():
+    rel = _relations(_audit("The harbour plan\n\nThe fishermen's union backed Ana Ruiz. Most traders support the "
+                            "sale. Financial support for the sale grew. About 60 percent support among traders "
+                            "held. The council backed out of the deal. Ruiz was accused of supporting the cartel."))
+    assert ("the fishermen's union", "backed", "Ana Ruiz") in rel
+    assert ("most traders", "support", "the sale") in rel
+    assert [c for _, c, _ in rel if c in ("support", "backed", "supporting")] == ["backed", "support"]

@@ -10,8 +10,9 @@ from ..vocab import CUE, IMPERSONAL
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
-    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NAMING_COMPLEMENT, _NOT_NAMES, _OPENING_ADVERBS,
-    _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline, _is_boundary,
+    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NAMING_COMPLEMENT, _NOT_NAMES, _NOT_OBJECTS, _OBJECT_ONLY,
+    _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline,
+    _is_boundary,
 )
 from .model import Found, Speaker
 
@@ -45,6 +46,8 @@ class VerbCues(AttributorBase):
             if i > 1 and any(s <= toks[i - 2].start and c_end <= e for s, e in markers):
                 continue  # "it goes without saying that …", "it is worth noting": the writer's aside (not "it
                 # shows", where "it" may be the video that shows)
+            if base in _OBJECT_ONLY and not self._stance_object(toks, i, j):
+                continue  # "support for the plan", "85 percent support", "backed out": a noun or a particle verb
             if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]) \
                     and not _headline(toks):
                 continue  # "the United States", "the Clean Power Plan": a name, not a verb
@@ -144,6 +147,15 @@ class VerbCues(AttributorBase):
             if "," in self._gap(toks[k - 1], toks[k]):
                 return True
         return False
+
+    def _stance_object(self, toks: list[Token], i: int, j: int) -> bool:
+        """Whether a stance verb that is as often a noun or a particle verb ("support", "back") has an object
+        right after it and reads as a verb: not "support for the plan", "85 percent support", "backed out of the
+        deal", "came back to", nor a gerund after a preposition ("accused of supporting extremism")."""
+        if j + 1 >= len(toks) or toks[j + 1].norm in _NOT_OBJECTS or _PUNCT_GAP.search(self._gap(toks[j], toks[j + 1])):
+            return False
+        before = toks[i - 1].norm if i > 0 else ""
+        return not (before.isdigit() or before in ("percent", "%") or before in _PREPOSITIONS)
 
     def _adjective_participle(self, toks: list[Token], i: int, j: int) -> bool:
         """Whether the past form toks[i..j] stands between an article or a count (not a year) and the noun
