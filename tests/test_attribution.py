@@ -1460,3 +1460,12 @@ def test_support_and_back_attribute_a_stance_only_with_an_object():
     assert ("the fishermen's union", "backed", "Ana Ruiz") in rel
     assert ("most traders", "support", "the sale") in rel
     assert [c for _, c, _ in rel if c in ("support", "backed", "supporting")] == ["backed", "support"]
+
+
+def test_a_speaker_in_parenthesis_with_then_and_a_long_apposition():
+    rel = _relations(_audit("The harbour plan\n\nThe truth, the mayor said then, was that the berths were sold. "
+                            "Dr. Ana Ruiz, who as a young engineer drew the first plans of the harbour for the city "
+                            "council and later retired from the port authority as its chief engineer after thirty "
+                            "years of service, said that the berths were sold too cheaply."))
+    assert any(s == "the mayor" and c == "said" and "the berths were sold" in body for s, c, body in rel)
+    assert any(s == "Ana Ruiz" and c == "said" and "sold too cheaply" in body for s, c, body in rel)

@@ -230,7 +230,7 @@ _OPEN_QUOTES = _OPEN_DOUBLE + _OPEN_SINGLE
 _OPEN_QUOTE = re.compile(f"[{re.escape(_OPEN_DOUBLE)}]|(?<!\\w)[{re.escape(_OPEN_SINGLE)}]")
 # Where or when something was said, ending at a comma ("…, she explained earlier in the hearing, …")
 _ADVERBIAL_COMMA = re.compile(r"\s+(?:in|on|at|during|after|before|from|via|through|with|last|this|earlier|later|"
-                              r"yesterday|today|tonight|again|recently|privately|publicly|monday|tuesday|"
+                              r"then|yesterday|today|tonight|again|recently|privately|publicly|monday|tuesday|"
                               r"wednesday|thursday|friday|saturday|sunday)\b[^,;:.!?“”\"\n]{0,60},\s*", re.I)
 # After a cue, its listener and then a that-clause or a colon ("told reporters on Tuesday that …", "told
 # aides, however, that …")

@@ -151,15 +151,15 @@ class Subjects(AttributorBase):
 
     def _apposition(self, toks: list[Token], j: int) -> list[Token]:
         """'<Name>, <apposition>, said': the name at the start of the clause, with the apposition (at most
-        30 words, no sentence-level punctuation) as part of the source span."""
+        40 words, no sentence-level punctuation) as part of the source span."""
         k = j
-        while k > 0 and j - k < 30:
+        while k > 0 and j - k < 40:
             gap = self._gap(toks[k - 1], toks[k])
             if re.search(r"[;:“”\"«»]|['’]{2}|[!?]\s", gap) or _is_boundary(toks[k - 1]) and "," in gap or \
                     re.match(r"\.\s", gap) and not _abbreviation(toks[k - 1], self.v):
                 break  # a sentence ends here, unless the full stop ends a title or an initial ("Mr. King, 82,")
             k -= 1
-        if j - k >= 30:
+        if j - k >= 40:
             return []
         # The name opens the first comma-delimited part that can be one: "Despite losses on Tuesday, the
         # mayor remains upbeat, her aide, Tom Hale, said" is Tom Hale's aide speaking, not the clause before
