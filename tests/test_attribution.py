@@ -1469,3 +1469,12 @@ def test_a_speaker_in_parenthesis_with_then_and_a_long_apposition():
                             "years of service, said that the berths were sold too cheaply."))
     assert any(s == "the mayor" and c == "said" and "the berths were sold" in body for s, c, body in rel)
     assert any(s == "Ana Ruiz" and c == "said" and "sold too cheaply" in body for s, c, body in rel)
+
+
+def test_a_closing_as_clause_attributes_the_clause_before_it():
+    rel = _relations(_audit("The harbour plan\n\nThe berths were sold at a loss, as the auditors reported last "
+                            "week. The crew left early, as the mayor said they would. The fleet is shrinking, as "
+                            "anyone who reads the port figures should know."))
+    assert ("the auditors", "reported", "The berths were sold at a loss") in rel
+    assert not any(s == "the mayor" and "The crew left early" in body for s, _, body in rel)
+    assert not any("The fleet is shrinking" in body for _, _, body in rel)  # common knowledge, the writer's claim

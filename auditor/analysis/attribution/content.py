@@ -11,8 +11,9 @@ from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_ACTED, _AND_PARTICIPLE, _APPOSITION_AFTER,
     _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED,
-    _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR, _DETERMINERS, _LISTENER_VERBS, _LONE_ADVERB,
-    _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT,
+    _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR, _DETERMINERS, _EVERYONE, _LISTENER_VERBS,
+    _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _MODALS, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES,
+    _OBJECT_CLAUSE, _OBJECT_THAT,
     _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
     _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form,
 )
@@ -167,6 +168,13 @@ class Content(AttributorBase):
                               r"\s*,\s*(?=\S)", rest)  # not "As the team considers its approach, …"
             if clause and rest[clause.end():].strip(" ."):
                 return [(end - len(rest) + clause.end(), end)], True
+        # "Scott had a gun, as police have said.": the clause before ", as", when the cue ends the sentence
+        as_after = re.search(r"[,—–]\s*as\s+$", before) if speaker_np and not np_after else None
+        if as_after and before[:as_after.start()].strip(" ,;—–") and _SENTENCE_TAIL.fullmatch(rest) and \
+                speaker_np[0].norm not in _EVERYONE and \
+                not any(t.norm in _MODALS for t in toks[:i] if speaker_np[-1].end <= t.start):
+            return [_trim(text, start, start + as_after.start())], True
+        # (not "…, as anyone reporting in good faith should know": common knowledge, claimed by the writer)
         # "These workers, the chief explained earlier in the hearing, were well paid": a parenthesis
         aside = _ADVERBIAL_COMMA.match(rest) if speaker_np and not np_after else None
         if aside and before.strip(" ,;—–") and re.search(r",\s*$", before) and not participle and \

@@ -77,7 +77,7 @@ _APPOSITION_AFTER = re.compile(r",\s*[^“”\"«»;:.!?\n]{1,80}?,\s*(?=[“\"�
 # What opens an apposition after an inverted subject: a name, a determiner or a relative pronoun
 _APPOSITION_START = re.compile(rf"[A-Z]|(?:{_one_of('apposition_openers')})\b")
 # What may follow a cue that ends its sentence ("Berg said.", "Berg told reporters on Friday.")
-_SENTENCE_TAIL = re.compile(r"(?:\s+(?:on|in|at|during|after|later|earlier|again|afterwards|then|"
+_SENTENCE_TAIL = re.compile(r"(?:\s+(?:on|in|at|during|after|later|earlier|again|afterwards|then|last|this|"
                             r"yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                             r"reporters)\b[^.!?“”\"\n]{0,40})?\s*[.!?]?\s*", re.I)
 # A closing quotation mark (and a comma) right before an inverted cue ("…,” said …")
@@ -198,12 +198,15 @@ _PERSON_PREPOSITIONS = _grammar("person_prepositions")
 _SUBORDINATORS = _grammar("subordinators")
 # Auxiliary verbs: a finite verb after a subject
 _AUXILIARIES = _BE | _grammar("auxiliaries")
+_MODALS = _grammar("modals")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
 _OPENERS = _grammar("openers")
 # Words that may open a sentence with a capital and name nobody ("Unless", "About", "Had", "Later", "Only")
 _NOT_NAMES = _OPENERS | _SUBORDINATORS | _PREPOSITIONS | _AUXILIARIES | _grammar("focus_adverbs")
 # Adverbs that open a sentence before its subject with no comma ("Now research shows …", "Today officials say")
 _OPENING_ADVERBS = _grammar("opening_adverbs")
+# Everyone and no one in particular: "as anyone should know", "as everyone knows" claims common knowledge
+_EVERYONE = _grammar("everyone")
 # Stance verbs that attribute only with an object after them ("backed Clinton", not "backed out")
 _OBJECT_ONLY = _grammar("object_only_cues")
 _NOT_OBJECTS = _grammar("not_objects")
