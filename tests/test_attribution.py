@@ -1478,3 +1478,12 @@ def test_a_closing_as_clause_attributes_the_clause_before_it():
     assert ("the auditors", "reported", "The berths were sold at a loss") in rel
     assert not any(s == "the mayor" and "The crew left early" in body for s, _, body in rel)
     assert not any("The fleet is shrinking" in body for _, _, body in rel)  # common knowledge, the writer's claim
+
+
+def test_a_share_of_whom_speaks_for_part_of_the_noun_before():
+    audit = _audit("The harbour plan\n\nThe sale angered the fishermen, many of whom say the price was too low. "
+                   "The councillors, two of whom said they would resign, met on Monday.")
+    rel = _relations(audit)
+    assert ("many of the fishermen", "say", "the price was too low") in rel
+    assert ("two of the councillors", "said", "they would resign") in rel
+    assert {s.name: s.kind for s in audit.analysis.sources}["many of the fishermen"] == "anonymous"

@@ -87,8 +87,9 @@ class Content(AttributorBase):
             if cue_tok.norm.endswith("ing"):  # "saying he was sad and linking to a page"
                 content = [(s, m.start()) if (m := _AND_PARTICIPLE.search(text, s, e)) else (s, e)
                            for s, e in content]
-        if kind == "indirect" and len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns \
-                and speaker_np[0].start < c_start:
+        if kind == "indirect" and speaker_np and speaker_np[0].start < c_start and \
+                (len(speaker_np) == 1 and speaker_np[0].norm in self.v.relative_pronouns or
+                 self._share_of_whom(speaker_np, len(speaker_np) - 1)):
             # "McConnell, who said the goal was to win, spoke": the relative clause ends at its comma
             content = [(s, s + m.start()) if (m := re.search(r",|\s[—–―]|\s--", text[s:e])) else (s, e)
                        for s, e in content]

@@ -227,6 +227,15 @@ class Speakers(AttributorBase):
     def _resolve_subject(self, phrase: list[Token], toks: list[Token]) -> Speaker | None:
         """Resolve a subject phrase: a relative pronoun ('Jane Roe, who said') stands for the phrase before
         it; an apposition ('Jane Roe, the chair, said') is the name before its first comma."""
+        if len(phrase) == 3 and phrase[0] in toks and self._share_of_whom(phrase, 2):
+            # "families, many of whom say": that share of the noun before
+            k = toks.index(phrase[0])
+            antecedent = self._np_back(toks, k - 1) if k > 0 else []
+            verb = max((n for n, t in enumerate(antecedent) if self._verb_form(t)), default=-1)
+            antecedent = antecedent[verb + 1:]  # "The sale angered the fishermen, many of whom": the fishermen
+            if not antecedent:
+                return self.state.last_speaker
+            return Speaker(f"{phrase[0].norm} of {self._unnamed(antecedent)}", "anonymous")
         relative = next((n for n, t in enumerate(phrase) if n and self._relative_word(phrase, n)), 0)
         if relative:
             phrase = phrase[:relative]  # "officials who spoke to the Post": the officials

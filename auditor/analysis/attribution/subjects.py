@@ -198,6 +198,8 @@ class Subjects(AttributorBase):
         "six in 10"), or [] when the words there cannot speak."""
         if toks[j].norm in self.v.relative_pronouns:
             return [toks[j]]
+        if self._share_of_whom(toks, j):
+            return toks[j - 2:j + 1]  # "families, many of whom say …": a share of the noun before
         phrase = self._np_back(toks, j)
         if phrase and phrase[-1].norm not in self.v.pronouns:
             # "officials who spoke to the Post said", "companies that had insured the mine agreed": the noun
@@ -287,6 +289,11 @@ class Subjects(AttributorBase):
         if not antecedent or antecedent[-1].norm in self.v.pronouns:
             return pronoun.start
         return antecedent[0].start
+
+    def _share_of_whom(self, toks: list[Token], j: int) -> bool:
+        """Does toks[j] end "many of whom", "some of which", "two of whom"?"""
+        return toks[j].norm in ("whom", "which") and j >= 2 and toks[j - 1].norm == "of" and \
+            (toks[j - 2].norm in self.v.number_words or toks[j - 2].norm.isdigit())
 
     def _relative_antecedent(self, toks: list[Token], k: int) -> list[Token]:
         """The noun phrase a relative pronoun toks[k] stands for, or [] when none that can speak stands
