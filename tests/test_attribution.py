@@ -1487,3 +1487,12 @@ def test_a_share_of_whom_speaks_for_part_of_the_noun_before():
     assert ("many of the fishermen", "say", "the price was too low") in rel
     assert ("two of the councillors", "said", "they would resign") in rel
     assert {s.name: s.kind for s in audit.analysis.sources}["many of the fishermen"] == "anonymous"
+
+
+def test_a_name_on_a_topic_and_a_colon_speaks_but_a_subheading_does_not():
+    audit = auditor.audit_text("Ruiz on the Harbour Sale: We Were Robbed\n\nAna Ruiz spoke to the council on "
+                               "Monday.\n\nSuccess on Signature Issue: the fleet grew for the third year.",
+                               title="Ruiz on the Harbour Sale: We Were Robbed")
+    heads = [(a.source, a.cue) for a in audit.analysis.title_attributions]
+    assert heads == [("Ruiz", "on the Harbour Sale:")]
+    assert not any(a.source == "Success" for a in audit.analysis.attributions)

@@ -35,13 +35,13 @@ def analyse(article: Article) -> Analysis:
                              if 0 <= link.start < link.end])
     sentences = tuple(_sentence(text, s, e, span_index.around(s, e), by_sentence.get(k, []), link_index)
                       for k, (s, e) in enumerate(sentence_spans))
-    title_spans, title_attributions = read_headline(article.title or "")
+    title_spans, title_attributions = read_headline(article.title or "", text)
     return Analysis(spans=tuple(spans), attributions=attributions, sentences=sentences,
                     sources=_sources(text, [f for _, f in found]), title_spans=title_spans,
                     title_attributions=title_attributions)
 
 
-def read_headline(title: str) -> tuple[tuple[Span, ...], tuple[Attribution, ...]]:
+def read_headline(title: str, article_text: str = "") -> tuple[tuple[Span, ...], tuple[Attribution, ...]]:
     """The voices of a headline and the attributions it makes (offsets into the title): its quotations, and
     what it reports someone said ("Mayor Says Plan Is a Scam", "Pat Caddell: Voters Are Worried", "Plan is a
     scam, senator says"). Title Case misleads the reading of the rarer cues ("Mayor Slams Reckless Plan As
@@ -56,8 +56,10 @@ def read_headline(title: str) -> tuple[tuple[Span, ...], tuple[Attribution, ...]
     if not quotes and not labelled and not cues:
         return (), ()  # most headlines: nobody is reported, and the reading below is skipped
     attributor = Attributor(title, quotes, vocabulary)
+    attributor.names_context = article_text  # "Sanders: …" is a name when the article names Sanders
     found = [f for s, e in split_sentences(title) for f in attributor.sentence(s, e)
-             if f.cue_span in cues or title[f.cue_span[0]:f.cue_span[1]] == ":" and _names_a_speaker(f)]
+             if f.cue_span in cues or title[f.cue_span[1] - 1:f.cue_span[1]] == ":" and
+             (_names_a_speaker(f) or f.cue_span[1] - f.cue_span[0] > 1)]  # ("Obama on Climate Change: …")
     spans = _voice_spans(title, quotes, found)
     # A headline capitalises every word, so it cannot tell a quoted title ("The Late Show") from quoted words:
     # every quotation in it is quoted voice ('Mayor Slams "Reckless" Plan').
@@ -68,8 +70,9 @@ def read_headline(title: str) -> tuple[tuple[Span, ...], tuple[Attribution, ...]
     return tuple(sorted(spans, key=lambda sp: (sp.start, sp.end))), attributions
 
 
-# "Pat Caddell: …": up to four capitalised words and a colon open the headline
-_HEADLINE_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*:")
+# "Pat Caddell: …", "Obama on Climate Change: …": up to four capitalised words (and a topic) and a colon open
+# the headline
+_HEADLINE_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+on\s+[^:;.!?\n“”\"]{2,40}?)?\s*:")
 
 
 def _names_a_speaker(found: Found) -> bool:

@@ -41,6 +41,7 @@ class AttributorBase:
 
     def __init__(self, text: str, quotes: list[tuple[int, int]], vocab: Vocabulary):
         self.text = text
+        self.names_context = ""  # more text whose capitalised words tell names from headings (a headline's article)
         self._sentence_found = []
         self._tokens = document_tokens(text)
         self._token_starts = list(map(_TOK_START, self._tokens))

@@ -130,7 +130,7 @@ _GO_ON = _grammar("go_on")
 # Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
 _PEOPLE_SUFFIXES = tuple(sorted(_grammar("people_suffixes")))
 # "PENCE: …", "Poll: …" opening a paragraph
-_LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?=\S)")
+_LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(\s+on\s+[^:;.!?\n“”\"]{2,40}?)?\s*:\s+(?=\S)")
 # Endings of nouns for people, singular or plural ("businessman", "economist", "physicians")
 _PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ian", "person", "people", "er", "or")
 # Words ending in -ly that are not manner adverbs

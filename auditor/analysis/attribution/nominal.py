@@ -157,22 +157,29 @@ class NominalSources(AttributorBase):
                         (self.v.institution_heads, self.v.document_heads, self.v.anonymous_heads)) and \
                 not self._name_elsewhere(np[0].text):
             return None  # "Proof: …", "Color: …", "Mondays: …": one capitalised word is a heading, not a name
+        if m.group(2) and not self._name_elsewhere(np[-1].text, skip=np[-1].start):
+            return None  # "Success on Signature Issue: …" is a subheading; "Obama on Climate Change: …" a speaker
         para_end = self.text.find("\n", start)
         para_end = len(self.text) if para_end == -1 else para_end
         colon = m.end(1) + self.text[m.end(1):m.end()].index(":")
+        # "Obama on Climate Change: The Trends Are …": the topic and the colon are the cue
+        cue = (m.start(2) + len(m.group(2)) - len(m.group(2).lstrip()), colon + 1) if m.group(2) else (colon, colon + 1)
         content = _trim(self.text, m.end(), para_end)
         if content[1] <= content[0] or len(re.findall(r"[^\W\d_]+", self.text[content[0]:content[1]])) < 2:
             return None  # "Bernie Sanders: 1,501.": a figure in a list, not speech
         if _NAME_LIST.fullmatch(self.text, content[0], content[1]):
             return None  # "Ohio: Ann Lee, Bo Park, Cy Ruiz": a list of names, not speech
-        return Found(speaker, (np[0].start, np[-1].end), (colon, colon + 1), [content], "direct")
+        return Found(speaker, (np[0].start, np[-1].end), cue, [content], "direct")
 
-    def _name_elsewhere(self, word: str) -> bool:
+    def _name_elsewhere(self, word: str, skip: int = -1) -> bool:
         """Does the text use the word as a name outside labels ("Eugênio: …" after "Eugênio Tadeu"): written
-        capitalised somewhere not before a colon, and never in lower case ("Color: …" after "use color")?"""
-        if re.search(rf"\b{re.escape(word.lower())}\b", self.text):
+        capitalised somewhere not before a colon (nor at offset `skip`, the label's own), and never in lower
+        case ("Color: …" after "use color")?"""
+        texts = (self.text, self.names_context)  # (a headline's names are also read in its article)
+        if any(re.search(rf"\b{re.escape(word.lower())}\b", text) for text in texts):
             return False
-        return re.search(rf"\b{re.escape(word)}\b(?!\s*:)", self.text) is not None
+        return any(not (text is self.text and m.start() == skip)
+                   for text in texts for m in re.finditer(rf"\b{re.escape(word)}\b(?!\s*:)", text))
 
     def _in_evidence(self, toks: list[Token], end: int) -> Found | None:
         """"In a poll released Monday, 50 percent chose Lee": a sentence that opens with "In" and a poll,
