@@ -1496,3 +1496,19 @@ def test_a_name_on_a_topic_and_a_colon_speaks_but_a_subheading_does_not():
     heads = [(a.source, a.cue) for a in audit.analysis.title_attributions]
     assert heads == [("Ruiz", "on the Harbour Sale:")]
     assert not any(a.source == "Success" for a in audit.analysis.attributions)
+
+
+def test_curly_single_quotes_close_before_a_space_and_a_headline_reads_cues_before_a_quotation():
+    from auditor.analysis import find_quotes, read_headline
+    text = "Ruiz slams ‘reckless sale’ as the voters’ anger grows, saying ‘Don’t sell.’"
+    assert [text[a:b] for a, b in find_quotes(text)] == ["‘reckless sale’", "‘Don’t sell.’"]
+    title = "Ana Ruiz Calls Harbour Sale ‘A Disgrace’ After Vote"
+    assert [(a.source, a.cue) for a in read_headline(title)[1]] == [("Ana Ruiz", "Calls")]
+    assert read_headline("Harbour Sees Gains After Vote")[1] == ()  # no quotation: a name, not a cue
+
+
+def test_a_plural_possessive_is_part_of_the_source():
+    rel = _relations(_audit("The harbour plan\n\nThe fishermen's wives met. The dockers' union said the sale was "
+                            "void. The traders’ association backed the mayor."))
+    assert ("the dockers' union", "said", "the sale was void") in rel
+    assert ("the traders’ association", "backed", "the mayor") in rel

@@ -51,7 +51,8 @@ def read_headline(title: str, article_text: str = "") -> tuple[tuple[Span, ...],
         return (), ()
     vocabulary = load_vocabulary()
     quotes = sorted(set(find_quotes(title)))
-    cues = {(m.start, m.end) for m in vocabulary.lexicon.find(title) if _headline_entry(m.entry, vocabulary)}
+    cues = {(m.start, m.end) for m in vocabulary.lexicon.find(title) if _headline_entry(m.entry, vocabulary) or
+            _quoted_after(title, m, quotes, vocabulary)}
     labelled = _HEADLINE_LABEL.match(title) is not None
     if not quotes and not labelled and not cues:
         return (), ()  # most headlines: nobody is reported, and the reading below is skipped
@@ -73,6 +74,16 @@ def read_headline(title: str, article_text: str = "") -> tuple[tuple[Span, ...],
 # "Pat Caddell: …", "Obama on Climate Change: …": up to four capitalised words (and a topic) and a colon open
 # the headline
 _HEADLINE_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+on\s+[^:;.!?\n“”\"]{2,40}?)?\s*:")
+
+
+def _quoted_after(title: str, match, quotes: list[tuple[int, int]], vocabulary: Vocabulary) -> bool:
+    """A cue of `headline_quote_cues` with a quotation at most four words after it ("Clinton Speaks ‘Directly
+    To White People’", "Christie Calls Clinton ‘A Disgrace’")."""
+    if match.entry.rule_index != CUE or vocabulary.cue_bases[match.entry.term_index] not in \
+            vocabulary.headline_quote_cues:
+        return False
+    return any(q[0] >= match.end and re.fullmatch(r"(?:\s+[\w’'.-]+){0,4}\s*", title[match.end:q[0]])
+               for q in quotes)
 
 
 def _names_a_speaker(found: Found) -> bool:

@@ -46,6 +46,7 @@ class Vocabulary:
     title_modifiers: frozenset[str]
     surname_titles: frozenset[str]
     headline_cues: frozenset[str]
+    headline_quote_cues: frozenset[str]
     small_clause_cues: frozenset[str]
     stance_cues: frozenset[str]
     opening_participles: frozenset[str]
@@ -108,6 +109,7 @@ def load_vocabulary() -> Vocabulary:
         title_modifiers=frozenset(_words("title_modifiers")),
         surname_titles=frozenset(_words("surname_titles")),
         headline_cues=frozenset(_words("headline_cues")),
+        headline_quote_cues=frozenset(_words("headline_quote_cues")),
         small_clause_cues=frozenset(_words("small_clause_cues")),
         stance_cues=frozenset(_words("stance_cues")),
         opening_participles=frozenset(_words("opening_participles")),

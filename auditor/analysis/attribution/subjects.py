@@ -26,7 +26,8 @@ class Subjects(AttributorBase):
         while j >= 0 and len(phrase) < 8:
             t = toks[j]
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is not None and phrase and re.search(r"[,;:“”\"«»()—–―]|['’]\s", self._gap(t, nxt)):
+            if nxt is not None and phrase and re.search(r"[,;:“”\"«»()—–―]|['’]\s", self._gap(t, nxt)) and \
+                    not self._plural_possessive(t, nxt):
                 break
             if _is_boundary(t) and not self._joins_title(toks, j, phrase):
                 break
@@ -39,6 +40,13 @@ class Subjects(AttributorBase):
             phrase.insert(0, t)
             j -= 1
         return phrase
+
+    def _plural_possessive(self, t: Token, nxt: Token) -> bool:
+        """Is the gap between t and nxt a plural's possessive mark ("the drivers' union", "teachers’ pay"): an
+        apostrophe right after a word in s that closes no quotation?"""
+        gap = self._gap(t, nxt)
+        return gap in ("' ", "’ ") and t.norm.endswith("s") and not nxt.text[:1].isupper() and \
+            self._in_quote(t.end) is None and self._in_quote(t.start) is None
 
     def _joins_title(self, toks: list[Token], j: int, phrase: list[Token]) -> bool:
         """Is toks[j] an "and" inside a title ("Health and Human Services Secretary Alex Azar"): between
