@@ -77,8 +77,8 @@ _HEADLINE_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?
 
 
 def _quoted_after(title: str, match, quotes: list[tuple[int, int]], vocabulary: Vocabulary) -> bool:
-    """A cue of `headline_quote_cues` with a quotation at most four words after it ("Obama Sees ‘Personal
-    To White People’", "Christie Calls Clinton ‘A Disgrace’")."""
+    """A cue of `headline_quote_cues` with a quotation at most four words after it ("Christie Calls Clinton
+    ‘A Disgrace’", "General Reveals ‘Demoralizing’ Experience")."""
     if match.entry.rule_index != CUE or vocabulary.cue_bases[match.entry.term_index] not in \
             vocabulary.headline_quote_cues:
         return False
