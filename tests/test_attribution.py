@@ -1512,3 +1512,11 @@ def test_a_plural_possessive_is_part_of_the_source():
                             "void. The traders’ association backed the mayor."))
     assert ("the dockers' union", "said", "the sale was void") in rel
     assert ("the traders’ association", "backed", "the mayor") in rel
+
+
+def test_an_excerpt_opened_by_a_closing_mark_and_an_ellipsis_runs_to_its_paragraphs_end():
+    from auditor.analysis import find_quotes
+    text = ("Ruiz told the board the sale was void.\n\n” … the berths were sold for a fraction of their worth, "
+            "and nobody asked the fleet.\n\nThe board met again.")
+    assert [text[a:b] for a, b in find_quotes(text)] == [
+        "” … the berths were sold for a fraction of their worth, and nobody asked the fleet."]

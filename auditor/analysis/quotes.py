@@ -78,6 +78,7 @@ def _inner_apostrophe(text: str, i: int) -> bool:
 _WRONG_CLOSE = re.compile(r'[,.!?]"|[,!?]“(?=\s+[a-z])')
 _CURLY_CLOSE = re.compile(r"[,.!?]”")
 _OPENING_CLOSER = re.compile("”")
+_ELLIPSIS_AFTER = re.compile(r"\s*(?:…|\.\.\.)\s*\w")
 _ANY_MARK = re.compile("[" + re.escape("“«„‘‹\"'") + "]")
 
 
@@ -85,8 +86,8 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     i = start
     while i < end:
-        if i == start and text[i] == "”" and text[i + 1:i + 2].isalnum():
-            jump = _OPENING_CLOSER.match(text, i)  # ”… used as the opening mark of a paragraph
+        if i == start and text[i] == "”" and (text[i + 1:i + 2].isalnum() or _ELLIPSIS_AFTER.match(text, i + 1)):
+            jump = _OPENING_CLOSER.match(text, i)  # ”… (or ” … ) used as the opening mark of a paragraph
         else:
             jump = _ANY_MARK.search(text, i, end)  # skip straight to the next quotation mark
         if jump is None:
@@ -98,6 +99,10 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if j != -1:
                 out.append((i, j + 1))
                 i = j + 1
+                continue
+            if _ELLIPSIS_AFTER.match(text, i + 1) and end - i <= _MAX_QUOTE:
+                out.append((i, end))  # ” … he delivered …: an excerpt that runs to the paragraph's end
+                i = end
                 continue
             i += 1
             continue
