@@ -1520,3 +1520,9 @@ def test_an_excerpt_opened_by_a_closing_mark_and_an_ellipsis_runs_to_its_paragra
             "and nobody asked the fleet.\n\nThe board met again.")
     assert [text[a:b] for a, b in find_quotes(text)] == [
         "” … the berths were sold for a fraction of their worth, and nobody asked the fleet."]
+
+
+def test_a_cue_word_followed_by_a_modal_or_like_is_a_noun():
+    rel = _relations(_audit("The harbour plan\n\nThe Harbour Act rules could close the berths. Ruiz cited reports "
+                            "like the 2019 harbour survey. The McKinley plan is costly. Lee plans to sell the berths."))
+    assert [c for _, c, _ in rel] == ["cited", "plans"]

@@ -10,9 +10,9 @@ from ..vocab import CUE, IMPERSONAL
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
-    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NAMING_COMPLEMENT, _NOT_NAMES, _NOT_OBJECTS, _OBJECT_ONLY,
-    _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap, _headline,
-    _is_boundary,
+    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NAMING_COMPLEMENT, _NOT_NAMES, _NOT_OBJECTS, _NOUN_FOLLOWERS,
+    _OBJECT_ONLY, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap,
+    _headline, _is_boundary,
 )
 from .model import Found, Speaker
 
@@ -95,6 +95,9 @@ class VerbCues(AttributorBase):
                     (cue_tok.norm in self.v.title_modifiers or cue_tok.norm in self.v.title_words or
                      base in self.v.object_cues):
                 continue  # "Democratic state Rep. Drew Gattine": a modifier of a title, not a verb
+            if base in self.v.noun_like and not past and j + 1 < len(toks) and \
+                    toks[j + 1].norm in _NOUN_FOLLOWERS and not _PUNCT_GAP.search(self._gap(toks[j], toks[j + 1])):
+                continue  # "the Clean Air Act rules could …", "a plan similar to …": the noun, not the verb
             subject = self._cue_subject(toks, i, j, base, past, start, c_start, after_text, quotes)
             if subject is None:
                 continue

@@ -210,6 +210,8 @@ _EVERYONE = _grammar("everyone")
 # Stance verbs that attribute only with an object after them ("backed Clinton", not "backed out")
 _OBJECT_ONLY = _grammar("object_only_cues")
 _NOT_OBJECTS = _grammar("not_objects")
+# Words after a cue that is as often a noun which show it is the noun ("rules could", "plan similar to")
+_NOUN_FOLLOWERS = _MODALS | _grammar("noun_followers")
 # Pronouns of the writer and the reader: outside quotation marks they are nobody's source
 _FIRST_SECOND = _grammar("first_second")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
