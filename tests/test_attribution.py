@@ -1526,3 +1526,11 @@ def test_a_cue_word_followed_by_a_modal_or_like_is_a_noun():
     rel = _relations(_audit("The harbour plan\n\nThe Harbour Act rules could close the berths. Ruiz cited reports "
                             "like the 2019 harbour survey. The McKinley plan is costly. Lee plans to sell the berths."))
     assert [c for _, c, _ in rel] == ["cited", "plans"]
+
+
+def test_a_lone_quantifier_after_an_opener_and_an_opening_participle_with_a_clause():
+    rel = _relations(_audit("The harbour plan\n\nTo varying degrees, most agreed that the sale was rushed. Claiming "
+                            "the sale is a scam, Ruiz told the board that it was void. Describing the berths is easy."))
+    assert ("most", "agreed", "the sale was rushed") in rel
+    assert ("Ruiz", "Claiming", "the sale is a scam") in rel
+    assert not any(c == "Describing" for _, c, _ in rel)

@@ -144,11 +144,13 @@ class VerbCues(AttributorBase):
         if base not in self.v.opening_participles or toks[0].text.isupper() or _headline(toks) or \
                 j + 1 >= len(toks) or toks[j + 1].norm in _PREPOSITIONS or ":" in self._gap(toks[j], toks[j + 1]):
             return False
+        be = False
         for k in range(j + 1, min(len(toks), j + 30)):
             if toks[k].norm in _BE:
-                return False  # "Describing the differences between them is easy"
+                be = True  # "Describing the differences between them is easy" (or a clause: "Claiming the plan
+                # is a scam, Trump said …")
             if "," in self._gap(toks[k - 1], toks[k]):
-                return True
+                return not be or _cap(toks[k]) or toks[k].norm in self.v.pronouns
         return False
 
     def _stance_object(self, toks: list[Token], i: int, j: int) -> bool:

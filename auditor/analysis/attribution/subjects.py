@@ -79,7 +79,7 @@ class Subjects(AttributorBase):
             before = j
             while j >= 0 and (toks[j].norm in _BETWEEN or _adverb(toks[j]) or
                               toks[j].norm in _CONTRACTED and j > 0 and toks[j - 1].norm in self.v.pronouns) \
-                    and not _cap(toks[j]):
+                    and not _cap(toks[j]) and not self._lone_quantifier(toks, j):
                 if re.search(r"[,;:“”\"()—–]", self._gap(toks[j], toks[j + 1])):
                     break
                 j -= 1
@@ -208,6 +208,8 @@ class Subjects(AttributorBase):
             return [toks[j]]
         if self._share_of_whom(toks, j):
             return toks[j - 2:j + 1]  # "families, many of whom say …": a share of the noun before
+        if self._lone_quantifier(toks, j):
+            return [toks[j]]  # "To varying degrees, most agreed …": a quantifier standing alone
         phrase = self._np_back(toks, j)
         if phrase and phrase[-1].norm not in self.v.pronouns:
             # "officials who spoke to the Post said", "companies that had insured the mine agreed": the noun
@@ -297,6 +299,11 @@ class Subjects(AttributorBase):
         if not antecedent or antecedent[-1].norm in self.v.pronouns:
             return pronoun.start
         return antecedent[0].start
+
+    def _lone_quantifier(self, toks: list[Token], j: int) -> bool:
+        """Is toks[j] a quantifier standing alone after a comma ("To varying degrees, all agreed …")?"""
+        return toks[j].norm in self.v.number_words and j > 0 and bool(_PUNCT_GAP.search(self._gap(toks[j - 1],
+                                                                                                  toks[j])))
 
     def _share_of_whom(self, toks: list[Token], j: int) -> bool:
         """Does toks[j] end "many of whom", "some of which", "two of whom"?"""
