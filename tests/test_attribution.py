@@ -1534,3 +1534,12 @@ def test_a_lone_quantifier_after_an_opener_and_an_opening_participle_with_a_clau
     assert ("most", "agreed", "the sale was rushed") in rel
     assert ("Ruiz", "Claiming", "the sale is a scam") in rel
     assert not any(c == "Describing" for _, c, _ in rel)
+
+
+def test_a_second_report_after_and_ends_the_first():
+    rel = _relations(_audit("The harbour plan\n\nThe traders said they were convinced the council mishandled the "
+                            "sale and fishermen accused the mayor of rushing it. Ruiz said the crew and the mayor "
+                            "agreed."))
+    assert ("the traders", "said", "they were convinced the council mishandled the sale") in rel
+    assert ("fishermen", "accused", "the mayor of rushing it") in rel
+    assert ("Ruiz", "said", "the crew and the mayor agreed") in rel

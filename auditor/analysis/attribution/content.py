@@ -2,6 +2,7 @@
 before it, and where that clause stops (a participle of saying, a coordinated cue, another source)."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...textutil import Token
@@ -15,7 +16,7 @@ from .grammar import (
     _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _MODALS, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES,
     _OBJECT_CLAUSE, _OBJECT_THAT,
     _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
-    _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form,
+    _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form, _cap,
 )
 from .model import Found
 
@@ -325,7 +326,7 @@ class Content(AttributorBase):
                     f.content = [(s, _trim(text, s, min(e, at))[1]) for s, e in f.content if s < at] or f.content
                     continue
                 if src_s < src_e <= g.cue_span[0] and g.source_span != f.source_span:
-                    if text[src_s:src_e].lower() not in _THIRD_PERSON:
+                    if text[src_s:src_e].lower() not in _THIRD_PERSON and not self._clause_before(f, src_s):
                         continue  # another subject: "said the crew and the mayor agreed …" stays whole
                     at = src_s
                 elif g.speaker is f.speaker and g.speaker is not None and \
@@ -341,6 +342,21 @@ class Content(AttributorBase):
                         e = _trim(text, s, m.start())[1]
                     pieces.append((s, e))
                 f.content = [c for c in pieces if c[1] > c[0]] or f.content
+
+    def _clause_before(self, f: Found, at: int) -> bool:
+        """Does what f introduced hold a clause of its own (a finite verb) before the "and" that ends at `at`
+        ("said they were convinced the inquiry failed and Democrats accused …": a second report, not "said the
+        crew and the mayor agreed")?"""
+        start = f.content[0][0]
+        coordinator = _COORDINATOR.search(self.text, max(start, at - 24), at) if start < at else None
+        if coordinator is None:
+            return False
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, coordinator.start())
+        if hi <= lo or _cap(self._tokens[hi - 1]) or self._tokens[hi - 1].norm in self.v.pronouns:
+            return False  # "the United States and its allies will seek", "that he and his supporters regarded"
+        return any(not _cap(t) and (t.norm in _AUXILIARIES or t.norm in self.v.irregular_past or
+                                    len(t.norm) > 3 and t.norm.endswith("ed")) for t in self._tokens[lo:hi])
 
     def _form(self, span: tuple[int, int]) -> str:
         """The form of a cue's verb: past, -s, -ing or the bare form."""
