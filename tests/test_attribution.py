@@ -1543,3 +1543,10 @@ def test_a_second_report_after_and_ends_the_first():
     assert ("the traders", "said", "they were convinced the council mishandled the sale") in rel
     assert ("fishermen", "accused", "the mayor of rushing it") in rel
     assert ("Ruiz", "said", "the crew and the mayor agreed") in rel
+
+
+def test_an_opening_participle_keeps_its_quotation_and_the_verb_its_object():
+    rel = _relations(_audit("The harbour plan\n\nBemoaning the \"rigged sale,\" Ruiz accused Lee of hiding the "
+                            "accounts."))
+    assert any(s == "Ruiz" and c == "Bemoaning" and "rigged sale" in body for s, c, body in rel)
+    assert ("Ruiz", "accused", "Lee of hiding the accounts") in rel

@@ -63,8 +63,9 @@ class Content(AttributorBase):
             # “Hannity,” Gingrich said the ticket would win: a short quotation (a name, a scare quote) before
             # a cue with a clause of its own after it is not what was said
             result = self._indirect_content(toks, i, j, base, speaker_np, start, end)
-            if result is not None and result[1] and all(s >= c_end for s, _ in result[0]):
-                q_before = None
+            if result is not None and (result[1] or base in self.v.object_cues) and \
+                    all(s >= c_end for s, _ in result[0]):
+                q_before = None  # (and "Bemoaning the “phony system,” Trump accused Holt of …": an object)
             else:
                 result = None
         if q_before:
