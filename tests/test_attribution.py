@@ -1550,3 +1550,11 @@ def test_an_opening_participle_keeps_its_quotation_and_the_verb_its_object():
                             "accounts."))
     assert any(s == "Ruiz" and c == "Bemoaning" and "rigged sale" in body for s, c, body in rel)
     assert ("Ruiz", "accused", "Lee of hiding the accounts") in rel
+
+
+def test_an_as_verb_object_may_hold_commas_but_not_a_new_clause():
+    rel = _relations(_audit("The harbour plan\n\nRuiz characterized Councillor Bo Lee, D-Harbour, as “a friend of "
+                            "the cartel.” Ana Ortiz denounced the sale in a speech, which the mayor pointed to as "
+                            "proof of dissent."))
+    assert any(s == "Ruiz" and c == "characterized" and "a friend of the cartel" in body for s, c, body in rel)
+    assert not any(c == "denounced" and "proof of dissent" in body for _, c, body in rel)

@@ -142,7 +142,9 @@ class Content(AttributorBase):
                 return [(after_from + wh.start() + len(wh.group()) - len(wh.group().lstrip()), end)], voiced
         # "described it as …", "referred to X as …"
         if base in self.v.as_verbs and not np_after:
-            as_match = re.match(r"(?:\s+[\w’'-]+){0,7}?\s+as\b\s*", after_text)
+            # (an object with commas: "characterized Sen. Tim Kaine, D-Va., as, “…”"; not past a new clause)
+            as_match = re.match(r"(?:,?\s+(?!(?:which|who|that|and|but|when|while|because)\b)[\w’'.-]+){0,10}?"
+                                r",?\s+as\b,?\s*", after_text)
             if as_match and not self._as_clause(after_text[as_match.end():]):
                 verdict = after_from + as_match.end()
                 quote = next((q for q in self.quotes if q[0] == verdict), None)
