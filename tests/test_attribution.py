@@ -1558,3 +1558,12 @@ def test_an_as_verb_object_may_hold_commas_but_not_a_new_clause():
                             "proof of dissent."))
     assert any(s == "Ruiz" and c == "characterized" and "a friend of the cartel" in body for s, c, body in rel)
     assert not any(c == "denounced" and "proof of dissent" in body for _, c, body in rel)
+
+
+def test_a_fronted_subordinate_clause_ends_what_its_cue_introduced():
+    rel = _relations(_audit("The harbour plan\n\nAlthough critics say the sale is costly, the council approved it. "
+                            "And while some note that the berths are old, the fleet bought them. The price is \"too "
+                            "low,\" as a harbour memo put it."))
+    assert ("critics", "say", "the sale is costly") in rel
+    assert ("some", "note", "the berths are old") in rel
+    assert any(s == "a harbour memo" and c == "put it" and "too" in body for s, c, body in rel)

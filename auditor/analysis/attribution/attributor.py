@@ -90,6 +90,7 @@ class Attributor(VerbCues, NominalSources, ImpersonalClaims, Content, ClauseSubj
             if introduced is not None:
                 found.append(introduced)
         self._cut_at_coordinated_cues(found)
+        self._end_at_main_clause(toks, found)
         self._end_at_next_speaker(found, quotes)
         impersonal = self._impersonal(toks, start, end, found)
         if impersonal is not None:

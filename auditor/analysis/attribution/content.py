@@ -14,9 +14,9 @@ from .grammar import (
     _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED,
     _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR, _DETERMINERS, _EVERYONE, _LISTENER_VERBS,
     _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _MODALS, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES,
-    _OBJECT_CLAUSE, _OBJECT_THAT,
-    _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
-    _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form, _cap,
+    _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES,
+    _SENTENCE_TAIL, _STANCE, _SUBORDINATORS, _THIRD_PERSON, _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD,
+    _adverb_form, _cap,
 )
 from .model import Found
 
@@ -46,8 +46,8 @@ class Content(AttributorBase):
             aside = _APPOSITION_AFTER.match(text, after_from)
             q_after = next((q for q in quotes if aside and q[0] == aside.end()), None)
         before_to = speaker_np[0].start if subject_before else c_start
-        q_before = next((q for q in reversed(quotes) if q[1] <= before_to
-                         and re.fullmatch(r"[\s,]*", text[q[1]:before_to])
+        q_before = next((q for q in reversed(quotes) if q[1] <= before_to  # ("“…,” as a memo put it")
+                         and re.fullmatch(r"[\s,]*(?:as\s+)?", text[q[1]:before_to])
                          and not _TITLE_BEFORE.search(text, max(start, q[0] - 12), q[0])
                          and not is_title(text, q, min_words=2)), None)  # “Sunday Morning Show,” X said
         if q_before is None and not quotes and subject_before and before_to == start and \
@@ -345,6 +345,28 @@ class Content(AttributorBase):
                         e = _trim(text, s, m.start())[1]
                     pieces.append((s, e))
                 f.content = [c for c in pieces if c[1] > c[0]] or f.content
+
+    def _end_at_main_clause(self, toks: list[Token], found: list[Found]) -> None:
+        """In a sentence that opens with a subordinate clause ("Although critics say the plan is costly, the
+        council approved it"), what a cue inside that clause introduced ends at the comma before the main
+        clause."""
+        first = 1 if len(toks) > 1 and toks[0].norm in ("and", "but", "yet", "so", "or") else 0  # "And while …"
+        if not toks or toks[first].norm not in _SUBORDINATORS or toks[first].norm in ("as", "after", "before", "until"):
+            return
+        text = self.text
+        for f in found:
+            if f.kind != "indirect" or not f.content:
+                continue
+            s, e = f.content[0]
+            comma = re.search(r",\s+(?!(?:and|but|or|which|who|whom|whose|where|including|such)\b)", text[s:e])
+            if comma and toks[0].start < f.cue_span[0] < s + comma.start() and \
+                    self._clause_follows(s + comma.end(), e):
+                f.content = [(s, _trim(text, s, s + comma.start())[1])]
+
+    def _clause_follows(self, start: int, end: int) -> bool:
+        """Does a main clause open at `start`, not a list going on ("…, a divisive partisan exercise, and a
+        distraction"): no comma within its first six words?"""
+        return re.match(r"(?:\s*[\w’'.-]+){1,6}\s*,", self.text[start:end]) is None
 
     def _clause_before(self, f: Found, at: int) -> bool:
         """Does what f introduced hold a clause of its own (a finite verb) before the "and" that ends at `at`

@@ -87,9 +87,11 @@ class VerbCues(AttributorBase):
             # ("Some say …", "Both think …": a quantifier standing alone is the subject)
             if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past and \
                     not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in self.v.pronouns) and \
+                    not (toks[i - 1].norm in self.v.number_words and not cue_tok.norm.endswith("ing") and
+                         re.match(r"\s+that\b", text[c_end:end])) and \
                     not (toks[i - 1].norm in self.v.anonymous_heads and base not in self.v.noun_like and
                          (i == 1 or _PUNCT_GAP.search(self._gap(toks[i - 2], toks[i - 1])))):
-                continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb
+                continue  # "the report", "his claims", "Trump's remarks": a noun, not a verb (but "some note that")
             if base in self.v.noun_like and not past and j + 1 < len(toks) and \
                     toks[j + 1].norm in self.v.title_words and _cap(toks[j + 1]) and \
                     (cue_tok.norm in self.v.title_modifiers or cue_tok.norm in self.v.title_words or
