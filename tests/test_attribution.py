@@ -1567,3 +1567,9 @@ def test_a_fronted_subordinate_clause_ends_what_its_cue_introduced():
     assert ("critics", "say", "the sale is costly") in rel
     assert ("some", "note", "the berths are old") in rel
     assert any(s == "a harbour memo" and c == "put it" and "too" in body for s, c, body in rel)
+
+
+def test_a_product_supports_features_but_takes_no_stance():
+    rel = _relations(_audit("The harbour plan\n\nThe harbour app now supports payments. The dockers' union "
+                            "supported the sale. Harbourware does not support refunds."))
+    assert [(s, c) for s, c, _ in rel] == [("the dockers' union", "supported")]

@@ -130,6 +130,8 @@ class VerbCues(AttributorBase):
                     own = True
             if speaker is None and not implicit and speaker_np and speaker_np[-1].norm not in self.v.pronouns:
                 speaker = Speaker(self._unnamed(speaker_np), "anonymous")
+            if base in _OBJECT_ONLY and not self._takes_a_stance(speaker):
+                continue  # "Firefox now supports printing", "Edgestore supports indexing": a product, no stance
             for q in content:
                 if q in quotes:
                     claimed_quotes.add(q)
@@ -154,6 +156,13 @@ class VerbCues(AttributorBase):
             if "," in self._gap(toks[k - 1], toks[k]):
                 return not be or _cap(toks[k]) or toks[k].norm in self.v.pronouns
         return False
+
+    def _takes_a_stance(self, speaker: Speaker | None) -> bool:
+        """Can this source back or support someone: a person, a group of people, or an institution whose name
+        says it is one ("the drivers' union", "the Senate committee"), not a product ("Firefox", "WASI")?"""
+        if speaker is None or speaker.kind in ("named", "anonymous"):
+            return True
+        return speaker.kind == "institution" and speaker.name.split()[-1].lower() in self.v.institution_heads
 
     def _stance_object(self, toks: list[Token], i: int, j: int) -> bool:
         """Whether a stance verb that is as often a noun or a particle verb ("support", "back") has an object
