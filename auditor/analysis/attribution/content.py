@@ -12,11 +12,11 @@ from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_ACTED, _AND_PARTICIPLE, _APPOSITION_AFTER,
     _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED,
-    _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _COORDINATOR, _DETERMINERS, _EVERYONE, _LISTENER_VERBS,
-    _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _MODALS, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES,
-    _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES,
-    _SENTENCE_TAIL, _STANCE, _SUBORDINATORS, _THIRD_PERSON, _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD,
-    _adverb_form, _cap,
+    _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _CONJUNCTIONS, _COORDINATOR, _DETERMINERS, _EVERYONE,
+    _FRONTED_SUBORDINATORS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _MODALS,
+    _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS,
+    _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON, _TITLE_BEFORE,
+    _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form, _cap,
 )
 from .model import Found
 
@@ -350,8 +350,8 @@ class Content(AttributorBase):
         """In a sentence that opens with a subordinate clause ("Although critics say the plan is costly, the
         council approved it"), what a cue inside that clause introduced ends at the comma before the main
         clause."""
-        first = 1 if len(toks) > 1 and toks[0].norm in ("and", "but", "yet", "so", "or") else 0  # "And while …"
-        if not toks or toks[first].norm not in _SUBORDINATORS or toks[first].norm in ("as", "after", "before", "until"):
+        first = 1 if len(toks) > 1 and toks[0].norm in _CONJUNCTIONS else 0  # "And while …"
+        if not toks or toks[first].norm not in _FRONTED_SUBORDINATORS:
             return
         text = self.text
         for f in found:

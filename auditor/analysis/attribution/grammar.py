@@ -196,6 +196,8 @@ _PEOPLE_DEMONSTRATIVES = _grammar("people_demonstratives")
 _PERSON_PREPOSITIONS = _grammar("person_prepositions")
 # Conjunctions that open a subordinate clause before its subject ("when Mr. Hale, who had lost, said …")
 _SUBORDINATORS = _grammar("subordinators")
+# Subordinators of a fronted clause that ends what a cue inside it introduced ("Although critics say …, …")
+_FRONTED_SUBORDINATORS = _grammar("fronted_subordinators")
 # Auxiliary verbs: a finite verb after a subject
 _AUXILIARIES = _BE | _grammar("auxiliaries")
 _MODALS = _grammar("modals")
