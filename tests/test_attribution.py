@@ -1573,3 +1573,10 @@ def test_a_product_supports_features_but_takes_no_stance():
     rel = _relations(_audit("The harbour plan\n\nThe harbour app now supports payments. The dockers' union "
                             "supported the sale. Harbourware does not support refunds."))
     assert [(s, c) for s, c, _ in rel] == [("the dockers' union", "supported")]
+
+
+def test_where_something_was_said_stands_between_subject_and_verb():
+    rel = _relations(_audit("The harbour plan\n\nRuiz in a statement said the sale was void. Last week Lee in a "
+                            "televised interview appeared to blame the crew for the delay."))
+    assert ("Ruiz", "said", "the sale was void") in rel
+    assert any(s == "Lee" and c == "blame" for s, c, _ in rel)

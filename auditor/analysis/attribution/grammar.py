@@ -207,6 +207,10 @@ _OPENERS = _grammar("openers")
 _NOT_NAMES = _OPENERS | _SUBORDINATORS | _PREPOSITIONS | _AUXILIARIES | _grammar("focus_adverbs")
 # Adverbs that open a sentence before its subject with no comma ("Now research shows …", "Today officials say")
 _OPENING_ADVERBS = _grammar("opening_adverbs")
+# Where something was said, between a subject and its verb ("Lee in a statement said", "Stumpf in a televised
+# interview appeared to blame"): the prepositions and the nouns that end such a phrase
+_VENUE_PREPOSITIONS = _grammar("venue_prepositions")
+_VENUES = _grammar("venues")
 # Everyone and no one in particular: "as anyone should know", "as everyone knows" claims common knowledge
 _EVERYONE = _grammar("everyone")
 # Stance verbs that attribute only with an object after them ("backed Clinton", not "backed out")

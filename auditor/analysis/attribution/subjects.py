@@ -11,7 +11,8 @@ from .grammar import (
     _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH,
     _DETERMINERS, _FAMILIAR, _FAMILIAR_PREPOSITIONS, _FUNCTION, _LONE_ADVERBS, _NAME_JOINERS, _NOT_PARTICIPLES,
     _OPENERS, _OWNERS, _PEOPLE_DEMONSTRATIVES, _PERSON_ENDINGS, _POLLED, _PREPOSITIONS, _PUNCT_GAP, _QUOTE_THEN_SUBJECT,
-    _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _YEAR, _abbreviation, _adverb, _cap, _is_boundary,
+    _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _VENUE_PREPOSITIONS, _VENUES, _YEAR, _abbreviation, _adverb, _cap,
+    _is_boundary,
 )
 
 
@@ -84,6 +85,7 @@ class Subjects(AttributorBase):
                     break
                 j -= 1
             j = self._skip_time(toks, j)  # "Wells Fargo just this month announced"
+            j = self._skip_venue(toks, j)  # "Stumpf in a televised interview appeared to blame"
             if j == before:
                 break
         if j < 0:
@@ -156,6 +158,18 @@ class Subjects(AttributorBase):
                                                                         "on", "at", "during", "the"}
             k -= 1
         return k if named_time and k >= 0 and k < j else j
+
+    def _skip_venue(self, toks: list[Token], j: int) -> int:
+        """Index of the word before a phrase naming where something was said, ending at toks[j] ("Lee in a
+        statement said", "Stumpf in a televised interview appeared to blame"); j itself when there is none."""
+        if j < 1 or toks[j].norm not in _VENUES:
+            return j
+        for k in range(j - 1, max(j - 5, 0), -1):
+            if re.search(r"[,;:“”\"()—–]", self._gap(toks[k], toks[k + 1])) or _cap(toks[k]):
+                return j
+            if toks[k].norm in _VENUE_PREPOSITIONS:
+                return k - 1
+        return j
 
     def _apposition(self, toks: list[Token], j: int) -> list[Token]:
         """'<Name>, <apposition>, said': the name at the start of the clause, with the apposition (at most
