@@ -1580,3 +1580,12 @@ def test_where_something_was_said_stands_between_subject_and_verb():
                             "televised interview appeared to blame the crew for the delay."))
     assert ("Ruiz", "said", "the sale was void") in rel
     assert any(s == "Lee" and c == "blame" for s, c, _ in rel)
+
+
+def test_a_title_case_heading_before_a_colon_and_a_supposition_name_nobody():
+    audit = _audit("The harbour plan\n\nTrouble Over Harbour: The Berths Were Sold Cheaply.\n\nSay Lisbon "
+                   "demanded that the council refuse the sale.\n\nAna Ruiz: The berths are ours.")
+    sources = {a.source for a in audit.analysis.attributions}
+    assert "Trouble Over Harbour" not in sources
+    assert "Ana Ruiz" in sources
+    assert not any(s and s.startswith("Say") for s in sources)

@@ -204,9 +204,12 @@ _MODALS = _grammar("modals")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
 _OPENERS = _grammar("openers")
 # Words that may open a sentence with a capital and name nobody ("Unless", "About", "Had", "Later", "Only")
-_NOT_NAMES = _OPENERS | _SUBORDINATORS | _PREPOSITIONS | _AUXILIARIES | _grammar("focus_adverbs")
+_NOT_NAMES = _OPENERS | _SUBORDINATORS | _PREPOSITIONS | _AUXILIARIES | _grammar("focus_adverbs") | \
+    _grammar("hypothetical_openers")
 # Adverbs that open a sentence before its subject with no comma ("Now research shows …", "Today officials say")
 _OPENING_ADVERBS = _grammar("opening_adverbs")
+# Prepositions inside a "…: " label that make it a heading, not a name ("Stealth Over Health: …")
+_LABEL_PREPOSITIONS = _grammar("label_prepositions")
 # Where something was said, between a subject and its verb ("Lee in a statement said", "Stumpf in a televised
 # interview appeared to blame"): the prepositions and the nouns that end such a phrase
 _VENUE_PREPOSITIONS = _grammar("venue_prepositions")

@@ -11,8 +11,8 @@ from ..quotes import is_title
 from ..vocab import ACCORDING
 from .base import AttributorBase, _local, _trim
 from .grammar import (
-    _AGENT_PREPOSITIONS, _CARRY_ON, _CLAUSE_GAP, _DETERMINERS, _EVIDENCE_HEADS, _FUNCTION, _LABEL, _NAME_LIST,
-    _NOUN_MODIFIERS, _OWNERS, _PERSON_ENDINGS, _PUNCT_GAP, _TITLE_BEFORE, _cap,
+    _AGENT_PREPOSITIONS, _CARRY_ON, _CLAUSE_GAP, _DETERMINERS, _EVIDENCE_HEADS, _FUNCTION, _LABEL,
+    _LABEL_PREPOSITIONS, _NAME_LIST, _NOUN_MODIFIERS, _OWNERS, _PERSON_ENDINGS, _PUNCT_GAP, _TITLE_BEFORE, _cap,
 )
 from .model import Found, Speaker, _end
 
@@ -151,6 +151,8 @@ class NominalSources(AttributorBase):
             np = np[1:]  # "Added Poynter: “…”", "Stated Stone: …": the cue opens the label, the name follows
         if not np or np[0].norm in self.v.not_labels:
             return None
+        if any(t.norm in _LABEL_PREPOSITIONS for t in np[1:]):
+            return None  # "Stealth Over Health: …", "Trouble In Paradise: …": a heading, not a name
         speaker = self.resolve(np) or Speaker(self.text[m.start(1):m.end(1)], "institution")
         if len(np) == 1 and not np[0].text.isupper() and speaker.kind == "institution" and \
                 not any(np[0].norm in heads for heads in
