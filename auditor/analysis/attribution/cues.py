@@ -11,8 +11,8 @@ from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
     _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NAMING_COMPLEMENT, _NOT_NAMES, _NOT_OBJECTS, _NOUN_FOLLOWERS,
-    _OBJECT_ONLY, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _YEAR, _adverb, _cap,
-    _headline, _is_boundary,
+    _OBJECT_ONLY, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _SHARE_WORDS, _YEAR,
+    _adverb, _cap, _headline, _is_boundary,
 )
 from .model import Found, Speaker
 
@@ -171,7 +171,7 @@ class VerbCues(AttributorBase):
         if j + 1 >= len(toks) or toks[j + 1].norm in _NOT_OBJECTS or _PUNCT_GAP.search(self._gap(toks[j], toks[j + 1])):
             return False
         before = toks[i - 1].norm if i > 0 else ""
-        return not (before.isdigit() or before in ("percent", "%") or before in _PREPOSITIONS)
+        return not (before.isdigit() or before in _SHARE_WORDS or before in _PREPOSITIONS)
 
     def _adjective_participle(self, toks: list[Token], i: int, j: int) -> bool:
         """Whether the past form toks[i..j] stands between an article or a count (not a year) and the noun

@@ -200,6 +200,7 @@ _SUBORDINATORS = _grammar("subordinators")
 _FRONTED_SUBORDINATORS = _grammar("fronted_subordinators")
 # Auxiliary verbs: a finite verb after a subject
 _AUXILIARIES = _BE | _grammar("auxiliaries")
+# Modal verbs ("…, as anyone should know"; "the rules could …": a noun before them)
 _MODALS = _grammar("modals")
 # Words that open a sentence with a phrase before its subject ("On Monday, …", "After the vote, …")
 _OPENERS = _grammar("openers")
