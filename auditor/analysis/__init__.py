@@ -7,6 +7,7 @@ from bisect import bisect_left
 from ..model import Analysis, Article, Attribution, Sentence, Source, Span
 from ..textutil import split_sentences
 from .attribution import Attributor, Found
+from .attribution.grammar import _LABEL_TOPIC
 from .quotes import find_quotes, is_title
 from .vocab import ACCORDING, CUE, Vocabulary, load_vocabulary
 
@@ -56,8 +57,8 @@ def read_headline(title: str, article_text: str = "") -> tuple[tuple[Span, ...],
     labelled = _HEADLINE_LABEL.match(title) is not None
     if not quotes and not labelled and not cues:
         return (), ()  # most headlines: nobody is reported, and the reading below is skipped
-    attributor = Attributor(title, quotes, vocabulary)
-    attributor.names_context = article_text  # "Sanders: …" is a name when the article names Sanders
+    # ("Sanders: …" is a name when the article names Sanders)
+    attributor = Attributor(title, quotes, vocabulary, names_context=article_text)
     found = [f for s, e in split_sentences(title) for f in attributor.sentence(s, e)
              if f.cue_span in cues or title[f.cue_span[1] - 1:f.cue_span[1]] == ":" and
              (_names_a_speaker(f) or f.cue_span[1] - f.cue_span[0] > 1)]  # ("Obama on Climate Change: …")
@@ -73,7 +74,7 @@ def read_headline(title: str, article_text: str = "") -> tuple[tuple[Span, ...],
 
 # "Pat Caddell: …", "Obama on Climate Change: …": up to four capitalised words (and a topic) and a colon open
 # the headline
-_HEADLINE_LABEL = re.compile(r"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}(?:\s+on\s+[^:;.!?\n“”\"]{2,40}?)?\s*:")
+_HEADLINE_LABEL = re.compile(rf"\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}}(?:{_LABEL_TOPIC})?\s*:")
 
 
 def _quoted_after(title: str, match, quotes: list[tuple[int, int]], vocabulary: Vocabulary) -> bool:

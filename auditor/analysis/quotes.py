@@ -58,19 +58,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
-def _is_apostrophe(text: str, i: int) -> bool:
+def _is_apostrophe(text: str, i: int, possessive: bool = True) -> bool:
+    """Is the mark at i an apostrophe: within a word ("don’t", "Trump’s"), or with `possessive` after a word
+    before an s or a space ("the voters’ choice")? Inside a ‘…’ quotation a ’ before a space closes it
+    (‘A Disgrace’ …), so the closing search passes possessive=False."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before.isalnum() and after.isalnum() or (before.isalnum() and text[i] in "’'" and after in "s ")
-
-
-def _inner_apostrophe(text: str, i: int) -> bool:
-    """Inside a ‘…’ quotation, is the ’ at i an apostrophe: within a word ("don’t", "Trump’s")? Before a space
-    or a mark it closes the quotation (‘A Disgrace’ …), though outside one it would be a plural's possessive
-    ("the voters’ choice")."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return before.isalnum() and after.isalnum()
+    return before.isalnum() and after.isalnum() or \
+        (possessive and before.isalnum() and text[i] in "’'" and after in "s ")
 
 
 # A straight mark after the utterance's last punctuation, or an opening mark that stands for a closing one
@@ -110,7 +105,8 @@ def _quotes_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
             closers = _PAIRS[ch]
             limit = min(end, i + (_MAX_SINGLE if ch == "‘" else _MAX_QUOTE))
             j = i + 1
-            while j < limit and not (text[j] in closers and not (text[j] == "’" and _inner_apostrophe(text, j))):
+            while j < limit and not (text[j] in closers and
+                                     not (text[j] == "’" and _is_apostrophe(text, j, possessive=False))):
                 j += 1
             if ch == "“":  # “…," or “…,“ closed by a wrong mark after the utterance's last punctuation
                 wrong = _WRONG_CLOSE.search(text, i + 1, j)

@@ -39,9 +39,9 @@ class AttributorBase:
     # the attributions found so far in the sentence being read (set by sentence())
     _sentence_found: list[Found]
 
-    def __init__(self, text: str, quotes: list[tuple[int, int]], vocab: Vocabulary):
+    def __init__(self, text: str, quotes: list[tuple[int, int]], vocab: Vocabulary, names_context: str = ""):
         self.text = text
-        self.names_context = ""  # more text whose capitalised words tell names from headings (a headline's article)
+        self.names_context = names_context  # more text whose capitals tell names from headings (a headline's article)
         self._sentence_found = []
         self._tokens = document_tokens(text)
         self._token_starts = list(map(_TOK_START, self._tokens))

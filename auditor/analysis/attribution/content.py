@@ -11,12 +11,12 @@ from ..vocab import CUE
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_ACTED, _AND_PARTICIPLE, _APPOSITION_AFTER,
-    _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE, _BUT_ACTED,
-    _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _CONJUNCTIONS, _COORDINATOR, _DETERMINERS, _EVERYONE,
-    _FRONTED_SUBORDINATORS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS, _LONG_ADVERBIAL_TAIL, _MODALS,
-    _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT, _OPENERS, _PAST_FORMS,
-    _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON, _TITLE_BEFORE,
-    _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form, _cap,
+    _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_OBJECT, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE,
+    _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _CONJUNCTIONS, _COORDINATOR, _DETERMINERS, _EVERYONE,
+    _FRONTED_CLAUSE_COMMA, _FRONTED_SUBORDINATORS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS,
+    _LONG_ADVERBIAL_TAIL, _MODALS, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT,
+    _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
+    _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form, _cap,
 )
 from .model import Found
 
@@ -142,9 +142,7 @@ class Content(AttributorBase):
                 return [(after_from + wh.start() + len(wh.group()) - len(wh.group().lstrip()), end)], voiced
         # "described it as …", "referred to X as …"
         if base in self.v.as_verbs and not np_after:
-            # (an object with commas: "characterized Sen. Tim Kaine, D-Va., as, “…”"; not past a new clause)
-            as_match = re.match(r"(?:,?\s+(?!(?:which|who|that|and|but|when|while|because)\b)[\w’'.-]+){0,10}?"
-                                r",?\s+as\b,?\s*", after_text)
+            as_match = _AS_OBJECT.match(after_text)
             if as_match and not self._as_clause(after_text[as_match.end():]):
                 verdict = after_from + as_match.end()
                 quote = next((q for q in self.quotes if q[0] == verdict), None)
@@ -358,7 +356,7 @@ class Content(AttributorBase):
             if f.kind != "indirect" or not f.content:
                 continue
             s, e = f.content[0]
-            comma = re.search(r",\s+(?!(?:and|but|or|which|who|whom|whose|where|including|such)\b)", text[s:e])
+            comma = _FRONTED_CLAUSE_COMMA.search(text[s:e])
             if comma and toks[0].start < f.cue_span[0] < s + comma.start() and \
                     self._clause_follows(s + comma.end(), e):
                 f.content = [(s, _trim(text, s, s + comma.start())[1])]

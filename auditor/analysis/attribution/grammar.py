@@ -87,6 +87,8 @@ _LONE_ADVERB = re.compile(r"\s+([a-z]+)\s*,")
 _WORD = re.compile(r"[\w’']+")
 # Punctuation between two words that ends a phrase
 _PUNCT_GAP = re.compile(r"[,;:.!?“”\"()—–―]")
+# Punctuation that ends a phrase between two words (a comma, a colon, a quotation mark, a bracket, a dash)
+_PHRASE_GAP = re.compile(r"[,;:“”\"()—–]")
 # Punctuation between two words that ends a clause (a comma does not; a full stop does when a space follows)
 _CLAUSE_GAP = re.compile(r"[;:“”\"()—–―]|[.!?]\s")
 # A dateline before the first sentence's subject: a place in capitals, or a place and an agency in brackets,
@@ -130,7 +132,9 @@ _GO_ON = _grammar("go_on")
 # Endings of plural nouns for people ("environmentalists", "protesters", "physicians", "residents")
 _PEOPLE_SUFFIXES = tuple(sorted(_grammar("people_suffixes")))
 # "PENCE: …", "Poll: …" opening a paragraph
-_LABEL = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(\s+on\s+[^:;.!?\n“”\"]{2,40}?)?\s*:\s+(?=\S)")
+# (and the topic a speaker talks on before the colon: "Obama on Climate Change: …")
+_LABEL_TOPIC = r"\s+on\s+[^:;.!?\n“”\"]{2,40}?"
+_LABEL = re.compile(rf"[\"“]?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})({_LABEL_TOPIC})?\s*:\s+(?=\S)")
 # Endings of nouns for people, singular or plural ("businessman", "economist", "physicians")
 _PERSON_ENDINGS = _PEOPLE_SUFFIXES + ("man", "woman", "men", "women", "ist", "ian", "person", "people", "er", "or")
 # Words ending in -ly that are not manner adverbs
@@ -151,6 +155,9 @@ _PRONOUN_VERDICT = re.compile(rf"\s+(?:{_one_of('verdict_objects')})\s+(?!(?:{_o
                               re.I)
 # Words after "as" that make a phrase, not a verdict ("as part of", "as well", "as soon as")
 _AS_PHRASES = _grammar("as_phrases")
+# An as-verb's object up to "as", with commas and a title but not past a new clause ("characterized Sen. Tim
+# Kaine, D-Va., as, “…”"; not "denounced the annexation, which RT pointed to as …")
+_AS_OBJECT = re.compile(rf"(?:,?\s+(?!(?:{_one_of('as_object_stops')})\b)[\w’'.-]+){{0,10}}?,?\s+as\b,?\s*")
 # Where a verdict after "as" ends: a new clause or a participle after a comma, not a list ("as an important
 # bulwark against North Korea, China and Russia")
 _VERDICT_END = re.compile(rf"[;:—–―]|,\s*(?:{_one_of('verdict_breaks')})\b|,\s*[a-z]+ing\b")
@@ -198,6 +205,9 @@ _PERSON_PREPOSITIONS = _grammar("person_prepositions")
 _SUBORDINATORS = _grammar("subordinators")
 # Subordinators of a fronted clause that ends what a cue inside it introduced ("Although critics say …, …")
 _FRONTED_SUBORDINATORS = _grammar("fronted_subordinators")
+# The comma that ends a fronted subordinate clause: not one before a word that goes on inside it ("…, and",
+# "…, which")
+_FRONTED_CLAUSE_COMMA = re.compile(rf",\s+(?!(?:{_one_of('clause_continuers')})\b)")
 # Auxiliary verbs: a finite verb after a subject
 _AUXILIARIES = _BE | _grammar("auxiliaries")
 # Modal verbs ("…, as anyone should know"; "the rules could …": a noun before them)

@@ -10,9 +10,9 @@ from .base import AttributorBase
 from .grammar import (
     _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH,
     _DETERMINERS, _FAMILIAR, _FAMILIAR_PREPOSITIONS, _FUNCTION, _LONE_ADVERBS, _NAME_JOINERS, _NOT_PARTICIPLES,
-    _OPENERS, _OWNERS, _PEOPLE_DEMONSTRATIVES, _PERSON_ENDINGS, _POLLED, _PREPOSITIONS, _PUNCT_GAP, _QUOTE_THEN_SUBJECT,
-    _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _VENUE_PREPOSITIONS, _VENUES, _YEAR, _abbreviation, _adverb, _cap,
-    _is_boundary,
+    _OPENERS, _OWNERS, _PEOPLE_DEMONSTRATIVES, _PERSON_ENDINGS, _PHRASE_GAP, _POLLED, _PREPOSITIONS, _PUNCT_GAP,
+    _QUOTE_THEN_SUBJECT, _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _VENUE_PREPOSITIONS, _VENUES, _YEAR, _abbreviation,
+    _adverb, _cap, _is_boundary,
 )
 
 
@@ -81,7 +81,7 @@ class Subjects(AttributorBase):
             while j >= 0 and (toks[j].norm in _BETWEEN or _adverb(toks[j]) or
                               toks[j].norm in _CONTRACTED and j > 0 and toks[j - 1].norm in self.v.pronouns) \
                     and not _cap(toks[j]) and not self._lone_quantifier(toks, j):
-                if re.search(r"[,;:“”\"()—–]", self._gap(toks[j], toks[j + 1])):
+                if _PHRASE_GAP.search(self._gap(toks[j], toks[j + 1])):
                     break
                 j -= 1
             j = self._skip_time(toks, j)  # "Wells Fargo just this month announced"
@@ -153,7 +153,7 @@ class Subjects(AttributorBase):
         named_time = False
         while k >= 0 and j - k < 4 and (toks[k].norm in self.v.time_words or _YEAR.fullmatch(toks[k].norm)
                                         or toks[k].norm in ("the", "that") and k < j) and \
-                not re.search(r"[,;:“”\"()—–]", self._gap(toks[k], toks[k + 1]) if k + 1 < len(toks) else ""):
+                not _PHRASE_GAP.search(self._gap(toks[k], toks[k + 1]) if k + 1 < len(toks) else ""):
             named_time = named_time or toks[k].norm not in _FUNCTION | {"last", "this", "next", "early", "late", "in",
                                                                         "on", "at", "during", "the"}
             k -= 1
@@ -165,7 +165,7 @@ class Subjects(AttributorBase):
         if j < 1 or toks[j].norm not in _VENUES:
             return j
         for k in range(j - 1, max(j - 5, 0), -1):
-            if re.search(r"[,;:“”\"()—–]", self._gap(toks[k], toks[k + 1])) or _cap(toks[k]):
+            if _PHRASE_GAP.search(self._gap(toks[k], toks[k + 1])) or _cap(toks[k]):
                 return j
             if toks[k].norm in _VENUE_PREPOSITIONS:
                 return k - 1
@@ -261,7 +261,7 @@ class Subjects(AttributorBase):
                     k = next(n for n, t in enumerate(toks) if t is tail[0]) - 1
                 if k < 1 or not self._subject_preposition(toks[k - 1], toks[k], tail[0]) and \
                         not (toks[k].norm in _FAMILIAR_PREPOSITIONS and toks[k - 1].norm in _FAMILIAR) or \
-                        re.search(r"[,;:“”\"()—–]", self._gap(toks[k], tail[0])):
+                        _PHRASE_GAP.search(self._gap(toks[k], tail[0])):
                     break  # (and "people close to the mayor")
                 head = self._np_back(toks, k - 1)
                 if not head:
