@@ -1494,8 +1494,17 @@ def test_a_name_on_a_topic_and_a_colon_speaks_but_a_subheading_does_not():
                                "Monday.\n\nSuccess on Signature Issue: the fleet grew for the third year.",
                                title="Ruiz on the Harbour Sale: We Were Robbed")
     heads = [(a.source, a.cue) for a in audit.analysis.title_attributions]
-    assert heads == [("Ruiz", "on the Harbour Sale:")]
+    assert heads == [("Ana Ruiz", "on the Harbour Sale:")]  # the surname is the person the article names
     assert not any(a.source == "Success" for a in audit.analysis.attributions)
+
+
+def test_a_surname_before_a_colon_in_a_headline_is_the_person_the_article_names():
+    title = "Ruiz: ‘We Were Robbed of the Harbour’"
+    audit = auditor.audit_text(title + "\n\nMayor Ana Ruiz spoke to the council on Monday.", title=title)
+    assert [(a.source, a.cue) for a in audit.analysis.title_attributions] == [("Ana Ruiz", ":")]
+    title = "Harbour: Berths Sold Cheaply"  # a one-word topic, named by nobody in the article
+    audit = auditor.audit_text(title + "\n\nThe harbour sold its berths on Monday.", title=title)
+    assert audit.analysis.title_attributions == ()
 
 
 def test_curly_single_quotes_close_before_a_space_and_a_headline_reads_cues_before_a_quotation():

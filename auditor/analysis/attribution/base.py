@@ -59,6 +59,9 @@ class AttributorBase:
         self._lo = 0
         self._label_span = (0, 0)  # what a "NAME:" label at a paragraph's start gives its speaker
         self.mentions = _name_mentions(text, vocab, self._cue_match_starts)
+        if names_context:  # "Trump: …" over an article that names Donald Trump: the article's full names
+            context_cues = frozenset(m.start for m in vocab.lexicon.find(names_context) if m.entry.rule_index == CUE)
+            self.mentions = {**_name_mentions(names_context, vocab, context_cues), **self.mentions}
         self.quotes = quotes
         self._quote_starts = [s for s, _ in quotes]
         self._quote_reach = max((e - s for s, e in quotes), default=0)  # no quotation is longer
