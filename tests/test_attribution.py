@@ -1598,3 +1598,30 @@ def test_a_title_case_heading_before_a_colon_and_a_supposition_name_nobody():
     assert "Trouble Over Harbour" not in sources
     assert "Ana Ruiz" in sources
     assert not any(s and s.startswith("Say") for s in sources)
+
+
+def test_a_participle_after_it_borrows_it_and_one_with_no_subject_guesses_nobody():
+    audit = _audit("The harbour plan\n\nThe dockers' union wants a new contract. Recently, however, it issued a "
+                   "paper welcoming the sale.\n\nFor starters, and assuming the berths were sold, there would be a "
+                   "wealth of records.")
+    text = audit.article.text
+    welcoming = [a for a in audit.analysis.attributions if a.cue == "welcoming"]
+    assert [(a.source, text[a.source_start:a.source_end]) for a in welcoming] == [("the dockers' union", "it")]
+    assert not any(a.cue == "assuming" for a in audit.analysis.attributions)  # nobody in its sentence
+
+
+def test_comment_and_comment_on_are_cues_but_a_comment_is_a_noun():
+    rel = _relations(_audit("The harbour plan\n\nOn the forum, a docker commented: “The berths were sold cheaply.” "
+                            "The council has not commented on the sale. Her comment drew a crowd."))
+    assert any(s == "a docker" and c == "commented" and "sold cheaply" in body for s, c, body in rel)
+    assert ("the council", "commented on", "the sale") in rel
+    assert not any(c.lower() == "comment" for _, c, _ in rel)
+
+
+def test_favor_push_for_and_press_for_attribute_a_stance():
+    rel = _relations(_audit("The harbour plan\n\nMost dockers favor a public harbour. Ruiz has pushed for a new "
+                            "contract. The union pressed for higher wages. Lee did the mayor a favor."))
+    assert ("most dockers", "favor", "a public harbour") in rel
+    assert ("Ruiz", "pushed for", "a new contract") in rel
+    assert ("the union", "pressed for", "higher wages") in rel
+    assert not any(c == "favor" and s == "Lee" for s, c, _ in rel)

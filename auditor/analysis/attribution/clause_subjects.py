@@ -50,12 +50,13 @@ class ClauseSubjects(AttributorBase):
             # "One month after announcing his run, Jo Lin …": the subject after the fronted phrase
             speaker, subject_toks = self._subject_after_phrase(toks, i)
         if not subject_toks and src_from is None:
-            # "A while later they turned round and said …": the nearest subject pronoun before the cue
-            near = self._pronoun_before(toks, i)
+            # "A while later they turned round and said …": the nearest subject pronoun before the cue; "But it
+            # is steering clear of criticizing …": "it" with a verb after it, standing for the last source
+            near = self._pronoun_before(toks, i) or self._it_before(toks, i)
             if near is not None:
                 speaker, subject_toks = self.resolve([near]), [near]
-        if speaker is None:
-            speaker = self.state.last_speaker
+        if not subject_toks and src_from is None:
+            return None  # nobody in the sentence for the cue to borrow: no source to guess
         src_span = (subject_toks[0].start, subject_toks[-1].end) if subject_toks else \
             (src_from or (c_start, c_start))
         if subject_toks and subject_toks[0].start > c_end:
@@ -249,6 +250,18 @@ class ClauseSubjects(AttributorBase):
                 return None
             if toks[k].norm in _THIRD_PERSON and not self._in_quote(toks[k].start):
                 return toks[k]
+        return None
+
+    def _it_before(self, toks: list[Token], i: int) -> Token | None:
+        """The "it" that is the subject of a finite verb before toks[i] in its clause ("it issued a paper
+        welcoming …"), not an "it" that is an object ("replacing it with …")."""
+        for k in range(i - 1, max(0, i - 16), -1):
+            if re.search(r"[;:“”\"()]", self._gap(toks[k - 1], toks[k])):
+                return None
+            if toks[k - 1].norm == "it" and not self._in_quote(toks[k - 1].start) and \
+                    (self._verb_form(toks[k]) or toks[k].norm in _AUXILIARIES) and \
+                    (k < 2 or toks[k - 2].norm not in _PREPOSITIONS and not self._verb_form(toks[k - 2])):
+                return toks[k - 1]
         return None
 
     def _note_subject(self, toks: list[Token], found: list[Found]) -> None:
