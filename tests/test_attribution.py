@@ -1625,3 +1625,16 @@ def test_favor_push_for_and_press_for_attribute_a_stance():
     assert ("Ruiz", "pushed for", "a new contract") in rel
     assert ("the union", "pressed for", "higher wages") in rel
     assert not any(c == "favor" and s == "Lee" for s, c, _ in rel)
+
+
+def test_a_document_the_source_issued_carries_what_it_says():
+    rel = _relations(_audit("The harbour plan\n\nThe mayor released the following statement: “We regret the delay.” "
+                            "The union issued a statement Friday apologizing for the strike. The dockers sent a "
+                            "letter to the harbour board urging it to reconsider. Lee sent out a note that the "
+                            "berths had been sold. Police released the crew on Monday. The council read a report "
+                            "released by the port."))
+    assert ("the mayor", "released", "“We regret the delay.”") in rel
+    assert ("the union", "issued", "apologizing for the strike") in rel
+    assert ("the dockers", "urging", "it to reconsider") in rel  # the letter's, by its sender, not the board's
+    assert ("Lee", "sent out", "the berths had been sold") in rel
+    assert not any(c.startswith("released") and s in ("police", "the port") for s, c, _ in rel)

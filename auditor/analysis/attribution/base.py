@@ -51,6 +51,7 @@ class AttributorBase:
         # where a verb or phrase of saying starts ("Added Holm: …", "Stated Stone: …" open with one)
         self._cue_match_starts = frozenset(m.start for m in self._matches if m.entry.rule_index == CUE)
         self._cue_starts: set[int] = set()
+        self._issued_cues: set[int] = set()  # cues of a document's words already read with its issuer ("saying")
         # where a possessive "'s" or a hearsay noun stands: the only places the nominal passes look at
         hearsay = vocab.hearsay_nouns
         norms = list(map(_TOK_NORM, self._tokens))

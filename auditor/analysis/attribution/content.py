@@ -13,9 +13,9 @@ from .grammar import (
     _ADVERBIAL_COMMA, _ADVERBIAL_TAIL, _ADVERBIAL_THAT, _AND_ACTED, _AND_PARTICIPLE, _APPOSITION_AFTER,
     _APPOSITION_NAMED, _APPOSITION_START, _ASIDE_THEN_CLAUSE, _AS_OBJECT, _AS_PHRASES, _AUXILIARIES, _BEFORE_QUOTE,
     _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _CONJUNCTIONS, _COORDINATOR, _DETERMINERS, _EVERYONE,
-    _FRONTED_CLAUSE_COMMA, _FRONTED_SUBORDINATORS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS,
+    _FRONTED_CLAUSE_COMMA, _FRONTED_SUBORDINATORS, _ISSUED_DOCUMENTS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS,
     _LONG_ADVERBIAL_TAIL, _MODALS, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT,
-    _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
+    _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _PUNCT_GAP, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
     _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form, _cap,
 )
 from .model import Found
@@ -256,6 +256,55 @@ class Content(AttributorBase):
                 # strike", "called an election": something organised, with no name given to anything
                 naming = base in self.v.naming_verbs and not re.match(r"\s*(?:out|off|up|in|into|back|an?)\b", rest)
                 return [span], naming
+        return None
+
+    def _issued_content(self, toks: list[Token], j: int, end: int
+                        ) -> tuple[list[tuple[int, int]], str, bool, tuple[int, int] | None] | None:
+        """What a document the source issued says: "released the following statement: “…”" (the quotation),
+        "sent out a statement that the port was sold" (the clause), "issued a statement Friday apologizing for
+        the delay" (the participle's clause, in the narrator's words); with the content's kind, whether it is
+        voiced, and the span of a verb of saying the document's own words hang on ("a letter … that says …",
+        "a statement saying …", which is then the cue), else None. The document is named within five words
+        of the verb; up to eight words of when, where or to whom may follow it. None when no document says
+        anything."""
+        text = self.text
+        doc = next((k for k in range(j + 1, min(len(toks), j + 6)) if toks[k].norm in _ISSUED_DOCUMENTS), None)
+        if doc is None or any(_PUNCT_GAP.search(self._gap(toks[k - 1], toks[k])) for k in range(j + 1, doc + 1)):
+            return None
+        for k in range(doc + 1, min(len(toks), doc + 10)):
+            gap = self._gap(toks[k - 1], toks[k])
+            if ":" in gap or "," in gap and re.search(r"[“\"«]", gap):
+                quote = next((q for q in self.quotes if toks[k - 1].end <= q[0] < toks[k].start), None)
+                if quote is not None:
+                    return [quote], "direct", True, None
+                return ([_trim(text, toks[k].start, end)], "indirect", True, None) if ":" in gap else None
+            if _PUNCT_GAP.search(gap):
+                return None
+            tok = toks[k]
+            said = next((m for m in self._sentence_matches[CUE] if m.start == tok.start), None) if k + 1 < len(toks) \
+                else None
+            if tok.norm in ("that", "which") and k + 1 < len(toks):
+                # "a letter … that says he is healthy": what the letter says; "a statement that the port was
+                # sold": the statement's clause
+                said = next((m for m in self._sentence_matches[CUE] if m.start == toks[k + 1].start), None)
+                if said is not None:
+                    return [_trim(text, said.end, end)], "indirect", True, (said.start, said.end)
+                if tok.norm == "that" and _finite_clause(text[tok.start:end]):
+                    return [_trim(text, toks[k + 1].start, end)], "indirect", True, None
+                return None
+            if said is not None and tok.norm.endswith("ing"):  # "issued a statement saying …"
+                return [_trim(text, said.end, end)], "indirect", True, (said.start, said.end)
+            if tok.norm.endswith("ing") and len(tok.norm) > 4 and tok.norm not in _NOT_PARTICIPLES and not _cap(tok):
+                # "issued a statement apologizing for the delay": what the statement did, in the narrator's words
+                clause = re.match(r"[^,;:.!?—–―“”\"]*", text[tok.start:end])
+                return [_trim(text, tok.start, tok.start + clause.end())], "indirect", False, None
+        if doc == len(toks) - 1 and re.fullmatch(r"\s*:\s*", text[toks[doc].end:end]) and "\n" in text[end:end + 3]:
+            # "The mayor released the following statement:" and the paragraph after it
+            para = re.match(r"\s*([^\n]+)", text[end:end + 4000])
+            if para:
+                quote = next((q for q in self.quotes if q[0] == end + para.start(1)), None)
+                return ([quote], "direct", True, None) if quote else \
+                    ([(end + para.start(1), end + para.end(1))], "indirect", True, None)
         return None
 
     def _finite_after(self, rest: str) -> bool:

@@ -10,7 +10,7 @@ from ..vocab import CUE, IMPERSONAL
 from .base import AttributorBase, _trim
 from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
-    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _NAMING_COMPLEMENT, _NOT_NAMES, _NOT_OBJECTS, _NOUN_FOLLOWERS,
+    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _ISSUING, _NAMING_COMPLEMENT, _NOT_NAMES, _NOT_OBJECTS, _NOUN_FOLLOWERS,
     _OBJECT_ONLY, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _SHARE_WORDS, _YEAR,
     _adverb, _cap, _headline, _is_boundary,
 )
@@ -34,7 +34,7 @@ class VerbCues(AttributorBase):
         markers = [(m.start, m.end) for m in by_list[IMPERSONAL]]
         for m in by_list[CUE]:
             c_start, c_end = m.start, m.end
-            if self._in_quote(c_start) or c_end < longest[c_start] or \
+            if self._in_quote(c_start) or c_end < longest[c_start] or c_start in self._issued_cues or \
                     self._label_span[0] <= c_start < self._label_span[1]:  # "FALLIN: I think …": the label's
                 continue  # "calling for": the phrase, not "calling" as well
             if text[c_start - 1:c_start] in ("-", "‐"):
@@ -56,6 +56,9 @@ class VerbCues(AttributorBase):
                     not re.match(r"\s+by\s+[a-z]+ing\b", after_text):
                 continue  # "(Additional reporting by …)": a credit, not speech
             past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
+            if base in _ISSUING and (past and i > 0 and toks[i - 1].norm in _BE | {"been"} or
+                                     _BY_AGENT.match(text, c_end, end)):
+                continue  # "the statement released by the campaign", "debt issued by the bank": the document
             if past and self._adjective_participle(toks, i, j):
                 continue  # "the 1,200 promised jobs", "the reported deal": an adjective, not a verb
             # "is expected to", "was not widely seen as": a form of "be" and adverbs before a past participle
@@ -109,10 +112,18 @@ class VerbCues(AttributorBase):
                 speaker_np = speaker_np[1:]  # "Now research shows …": the subject is the research
             antecedent_start = -1
             own = False
-            spans = self._cue_content(toks, i, j, base, speaker_np, start, end, c_start, c_end, quotes)
-            if spans is None:
-                continue
-            content, kind, voiced = spans
+            cue_span = (c_start, c_end)
+            if base in _ISSUING:  # "issued a statement saying …": what the document says, by its issuer
+                issued = self._issued_content(toks, j, end)
+                if issued is None:
+                    continue
+                content, kind, voiced, said = issued
+                cue_span = said or cue_span
+            else:
+                spans = self._cue_content(toks, i, j, base, speaker_np, start, end, c_start, c_end, quotes)
+                if spans is None:
+                    continue
+                content, kind, voiced = spans
             if implicit:
                 source = self._borrowed_source(toks, i, start, c_start, c_end, content, found, sentence_subject)
                 if source is None:
@@ -135,8 +146,10 @@ class VerbCues(AttributorBase):
             for q in content:
                 if q in quotes:
                     claimed_quotes.add(q)
-            found.append(Found(speaker, src_span, (c_start, c_end), content, kind, voiced, own_voice=own,
+            found.append(Found(speaker, src_span, cue_span, content, kind, voiced, own_voice=own,
                                antecedent_start=antecedent_start))
+            if cue_span[0] != c_start:
+                self._issued_cues.add(cue_span[0])  # the document's "saying" is read: not again on its own
             if speaker is not None:
                 sentence_subject = speaker
 
