@@ -1638,3 +1638,11 @@ def test_a_document_the_source_issued_carries_what_it_says():
     assert ("the dockers", "urging", "it to reconsider") in rel  # the letter's, by its sender, not the board's
     assert ("Lee", "sent out", "the berths had been sold") in rel
     assert not any(c.startswith("released") and s in ("police", "the port") for s, c, _ in rel)
+
+
+def test_who_s_before_a_cue_is_who_has_and_promote_attributes_a_cause():
+    rel = _relations(_audit("The harbour plan\n\nAna Ruiz, who’s called for a public harbour, spoke first. Lee is "
+                            "promoting his plan for the berths. The crew has heralded plans to buy the fleet."))
+    assert ("Ana Ruiz", "called for", "a public harbour") in rel
+    assert ("Lee", "promoting", "his plan for the berths") in rel
+    assert ("the crew", "heralded", "plans to buy the fleet") in rel

@@ -89,7 +89,8 @@ class VerbCues(AttributorBase):
                 # 25, said as a crowd walked by")
             # ("Some say …", "Both think …": a quantifier standing alone is the subject)
             if i > 0 and toks[i - 1].norm in _DETERMINERS | {"s"} and not past and \
-                    not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in self.v.pronouns) and \
+                    not (toks[i - 1].norm == "s" and i > 1 and toks[i - 2].norm in
+                         self.v.pronouns | self.v.relative_pronouns) and \
                     not (toks[i - 1].norm in self.v.number_words and not cue_tok.norm.endswith("ing") and
                          re.match(r"\s+that\b", text[c_end:end])) and \
                     not (toks[i - 1].norm in self.v.anonymous_heads and base not in self.v.noun_like and

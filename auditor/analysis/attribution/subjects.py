@@ -79,7 +79,8 @@ class Subjects(AttributorBase):
         while True:
             before = j
             while j >= 0 and (toks[j].norm in _BETWEEN or _adverb(toks[j]) or
-                              toks[j].norm in _CONTRACTED and j > 0 and toks[j - 1].norm in self.v.pronouns) \
+                              toks[j].norm in _CONTRACTED and j > 0 and
+                              toks[j - 1].norm in self.v.pronouns | self.v.relative_pronouns) \
                     and not _cap(toks[j]) and not self._lone_quantifier(toks, j):
                 if _PHRASE_GAP.search(self._gap(toks[j], toks[j + 1])):
                     break
