@@ -1646,3 +1646,10 @@ def test_who_s_before_a_cue_is_who_has_and_promote_attributes_a_cause():
     assert ("Ana Ruiz", "called for", "a public harbour") in rel
     assert ("Lee", "promoting", "his plan for the berths") in rel
     assert ("the crew", "heralded", "plans to buy the fleet") in rel
+
+
+def test_a_response_or_an_intention_goes_on_past_an_abbreviation():
+    rel = _relations(_audit("The harbour plan\n\nRuiz responded to Mr. Lee's claim that the berths were sold. "
+                            "The union wants to ask Dr. Ortiz about the fleet."))
+    assert ("Ruiz", "responded", "Mr. Lee's claim that the berths were sold") in rel
+    assert ("the union", "wants", "to ask Dr. Ortiz about the fleet") in rel

@@ -15,8 +15,8 @@ from .grammar import (
     _BUT_ACTED, _COMMA_BEFORE, _COMMA_END, _COMMA_PARTICIPLE, _CONJUNCTIONS, _COORDINATOR, _DETERMINERS, _EVERYONE,
     _FRONTED_CLAUSE_COMMA, _FRONTED_SUBORDINATORS, _ISSUED_DOCUMENTS, _LISTENER_VERBS, _LONE_ADVERB, _LONE_ADVERBS,
     _LONG_ADVERBIAL_TAIL, _MODALS, _NEW_CLAUSE, _NOT_NAMES, _NOT_PARTICIPLES, _OBJECT_CLAUSE, _OBJECT_THAT,
-    _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _PUNCT_GAP, _RELATIVES, _SENTENCE_TAIL, _STANCE, _THIRD_PERSON,
-    _TITLE_BEFORE, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form, _cap,
+    _OPENERS, _PAST_FORMS, _PREPOSITION_FIRST, _PRONOUN_VERDICT, _PUNCT_GAP, _RELATIVES, _SENTENCE_TAIL, _STANCE,
+    _THIRD_PERSON, _TITLE_BEFORE, _TO_PUNCTUATION, _VERDICT_END, _WITH_CLAUSE, _WORD, _adverb_form, _cap,
 )
 from .model import Found
 
@@ -128,9 +128,9 @@ class Content(AttributorBase):
         if base in self.v.response_verbs and not np_after:
             how = re.match(r"\s+(?:by|with|to)\s+(?=\S)", after_text)
             if how:
-                clause = re.match(r"[^,;:.!?—–―]*", after_text[how.end():])
+                clause = _TO_PUNCTUATION.match(after_text, how.end())
                 if clause.group().strip():
-                    return [(after_from + how.end(), after_from + how.end() + clause.end())], False
+                    return [(after_from + how.end(), after_from + clause.end())], False
         # "explained how …", "asked whether …", "did not say why …": a question clause
         if not np_after:
             wh = re.match(r"\s+(?:how|why|what|whether|where|when|who|if)\b", after_text)
@@ -224,7 +224,7 @@ class Content(AttributorBase):
             return [(end - len(rest), end)], base not in self.v.object_cues or _finite_clause(rest)
         # "wants to repeal the law", "urged voters to register": the intention, in the narrator's words
         if base in self.v.infinitive_cues and re.match(r"(?:\s+(?!to\b)[\w’'.-]+){0,4}?\s+to\s+[a-z]", rest):
-            clause = re.match(r"[^,;:.!?—–―]*", rest)
+            clause = _TO_PUNCTUATION.match(rest)
             return [(end - len(rest), end - len(rest) + clause.end())], False
         # "Some believe the plan will fail", "The poll shows Clinton ahead": a bare clause after a cue
         opener = re.match(r"\s*([\w-]+)(?:[’'](?:s|re|ll|ve|d|m)\b)?", rest)  # "she’ll", "they're": the pronoun

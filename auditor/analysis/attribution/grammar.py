@@ -44,6 +44,8 @@ _ABBREVIATED = "|".join(re.escape(w) for w in sorted(words("text", "abbreviation
 # unity but refusing to …", "praising the staff and thanking …"); "praised Mrs. Clinton's proposals" goes on
 # past the abbreviation's full stop
 _OBJECT_CLAUSE = re.compile(rf"(?:(?!\s+(?:but|and\s+\w+ing)\b)(?:\b(?i:{_ABBREVIATED})\.|[^,;:.!?—–―]))*")
+# A clause up to its punctuation, past an abbreviation's full stop ("responded to Mr. Trump's claim")
+_TO_PUNCTUATION = re.compile(rf"(?:\b(?i:{_ABBREVIATED})\.|[^,;:.!?—–―])*")
 # "… and linking to …": a participle coordinated with the one that introduced the content
 _AND_PARTICIPLE = re.compile(r",?\s+and\s+(?:then\s+)?[a-z]{3,}ing\b")
 # A preposition that opens what follows a cue: an object or an addressee, not a clause
