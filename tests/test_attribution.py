@@ -1653,3 +1653,11 @@ def test_a_response_or_an_intention_goes_on_past_an_abbreviation():
                             "The union wants to ask Dr. Ortiz about the fleet."))
     assert ("Ruiz", "responded", "Mr. Lee's claim that the berths were sold") in rel
     assert ("the union", "wants", "to ask Dr. Ortiz about the fleet") in rel
+
+
+def test_a_passive_verb_of_naming_finds_its_agent_past_the_complement():
+    rel = _relations(_audit("The harbour plan\n\nRuiz has been called a traitor by the dockers. The sale was "
+                            "described as reckless by the mayor. The port was described as a ruin by 2020."))
+    assert any(s == "the dockers" and c == "called" and "a traitor" in body for s, c, body in rel)
+    assert any(s == "the mayor" and c == "described" and "reckless" in body for s, c, body in rel)
+    assert not any(s == "2020" for s, _, _ in rel)

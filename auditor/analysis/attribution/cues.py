@@ -9,9 +9,9 @@ from ...textutil import Token
 from ..vocab import CUE, IMPERSONAL
 from .base import AttributorBase, _trim
 from .grammar import (
-    _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COORDINATORS, _DETERMINERS,
-    _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _ISSUING, _NAMING_COMPLEMENT, _NOT_NAMES, _NOT_OBJECTS, _NOUN_FOLLOWERS,
-    _OBJECT_ONLY, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _SHARE_WORDS, _YEAR,
+    _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COMPLEMENT_BY, _COORDINATORS,
+    _DETERMINERS, _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _ISSUING, _NAMING_COMPLEMENT, _NOT_NAMES,
+    _NOT_OBJECTS, _NOUN_FOLLOWERS, _OBJECT_ONLY, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PREPOSITIONS, _PUNCT_GAP, _SHARE_WORDS, _YEAR,
     _adverb, _cap, _headline, _is_boundary,
 )
 from .model import Found, Speaker
@@ -70,7 +70,7 @@ class VerbCues(AttributorBase):
             passive = past and i > 0 and (toks[i - 1].norm in _BE | {"been"}
                                           or b < i - 1 and toks[b].norm in _BE)
             if passive:
-                agent = self._passive_agent(toks, i, start, end, c_start, c_end, after_text)
+                agent = self._passive_agent(toks, i, start, end, c_start, c_end, after_text, base)
                 if agent is not None:
                     found.append(agent)
                 continue  # passive with no agent: see _impersonal (only the verbs listed for it)
@@ -304,11 +304,14 @@ class VerbCues(AttributorBase):
         return agent
 
     def _passive_agent(self, toks: list[Token], i: int, start: int, end: int, c_start: int, c_end: int,
-                       after_text: str) -> Found | None:
-        """A passive cue with its agent after "by" ("was criticised by the mayor"): the agent is the source
-        of the rest of the sentence; None when no agent is named (see _impersonal)."""
+                       after_text: str, base: str = "") -> Found | None:
+        """A passive cue with its agent after "by" ("was criticised by the mayor"; after a verb of naming or
+        judging, past its complement: "has been called a charlatan by fellow physicians", "was described as
+        reckless by the mayor"): the agent is the source of the rest of the sentence; None when no agent is
+        named (see _impersonal)."""
         text = self.text
-        by = _PASSIVE_BY.match(after_text)
+        by = _PASSIVE_BY.match(after_text) or \
+            (_COMPLEMENT_BY.match(after_text) if base in self.v.as_verbs else None)
         if by:
             k = next((k for k, t in enumerate(toks) if t.start >= c_end + by.end()), None)
             speaker_np = self._np_forward(toks, k) if k is not None else []

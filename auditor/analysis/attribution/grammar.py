@@ -66,6 +66,9 @@ _AND_ACTED = re.compile(rf",\s+and\s+(?:(?:{_one_of('new_subject_openers')})\s+(
 _BY_AGENT = re.compile(r"\s+by\s+(?![a-z]+ing\b)([\w-]+)")
 # "by" after a passive cue, a short phrase (group 1) allowed before it: "was attacked[ on the speeches] by …"
 _PASSIVE_BY = re.compile(r"(?:\s+((?:on|in|at|over|during)\s+[^,;:.!?“”\"\n]{1,40}?))?\s+by\s+")
+# The complement of a passive verb of naming or judging before its agent ("called a charlatan by …",
+# "described as reckless by …"): up to six words
+_COMPLEMENT_BY = re.compile(r"\s+((?:[^\s,;:.!?“”\"]+\s+){0,5}?[^\s,;:.!?“”\"]+)\s+by\s+(?![a-z]+ing\b|\d)")
 # A quotation that closes on a comma, a question or an exclamation right before a subject ("…,” the mayor said)
 _QUOTE_THEN_SUBJECT = re.compile(r"[,?!][”\"’'»]{1,3}\s+$")
 # "and" or "but" (and an adverb) right before a coordinated cue or its pronoun subject
