@@ -1661,3 +1661,10 @@ def test_a_passive_verb_of_naming_finds_its_agent_past_the_complement():
     assert any(s == "the dockers" and c == "called" and "a traitor" in body for s, c, body in rel)
     assert any(s == "the mayor" and c == "described" and "reckless" in body for s, c, body in rel)
     assert not any(s == "2020" for s, _, _ in rel)
+
+
+def test_a_family_speaks_and_an_exhortation_may_open_a_quotation():
+    rel = _relations(_audit("The harbour plan\n\nRuiz's family has called on the port to release the files. Lee "
+                            "exhorted the dockers to “hold the line.”"))
+    assert ("Ruiz's family", "called on", "the port to release the files") in rel
+    assert any(s == "Lee" and c == "exhorted" and "hold the line" in body for s, c, body in rel)

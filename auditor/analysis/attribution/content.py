@@ -223,7 +223,7 @@ class Content(AttributorBase):
             # "announced Friday a plan that will end …": an object, named in the narrator's words
             return [(end - len(rest), end)], base not in self.v.object_cues or _finite_clause(rest)
         # "wants to repeal the law", "urged voters to register": the intention, in the narrator's words
-        if base in self.v.infinitive_cues and re.match(r"(?:\s+(?!to\b)[\w’'.-]+){0,4}?\s+to\s+[a-z]", rest):
+        if base in self.v.infinitive_cues and re.match(r"(?:\s+(?!to\b)[\w’'.-]+){0,4}?\s+to\s+[“\"‘]?[a-z]", rest):
             clause = _TO_PUNCTUATION.match(rest)
             return [(end - len(rest), end - len(rest) + clause.end())], False
         # "Some believe the plan will fail", "The poll shows Clinton ahead": a bare clause after a cue
