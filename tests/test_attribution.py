@@ -1668,3 +1668,10 @@ def test_a_family_speaks_and_an_exhortation_may_open_a_quotation():
                             "exhorted the dockers to “hold the line.”"))
     assert ("Ruiz's family", "called on", "the port to release the files") in rel
     assert any(s == "Lee" and c == "exhorted" and "hold the line" in body for s, c, body in rel)
+
+
+def test_who_stands_for_the_noun_before_it_and_a_closing_participle_is_the_main_subjects():
+    rel = _relations(_audit("The harbour plan\n\nRuiz spoke first.\n\nLee refused to pay an architect who said the "
+                            "berths were unsafe, saying, “He did a poor job.”"))
+    assert ("an architect", "said", "the berths were unsafe") in rel
+    assert ("Lee", "saying", "“He did a poor job.”") in rel

@@ -151,8 +151,9 @@ class VerbCues(AttributorBase):
                                antecedent_start=antecedent_start))
             if cue_span[0] != c_start:
                 self._issued_cues.add(cue_span[0])  # the document's "saying" is read: not again on its own
-            if speaker is not None:
-                sentence_subject = speaker
+            if speaker is not None and not (not implicit and len(speaker_np) == 1 and
+                                            speaker_np[0].norm in self.v.relative_pronouns):
+                sentence_subject = speaker  # (not a relative clause's: "an architect who said …, saying")
 
     def _opening_participle(self, toks: list[Token], base: str, j: int) -> bool:
         """A participle of saying opening the sentence, whose subject comes after the comma ("Calling it a

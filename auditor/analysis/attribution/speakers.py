@@ -249,8 +249,8 @@ class Speakers(AttributorBase):
             if cut:  # "residents of the district, who …": named as the text has it
                 return self._through_prepositions(antecedent, cut) or self.state.last_speaker
             found = self.resolve(antecedent)
-            if found is None and antecedent[-1].norm in _PEOPLE_DEMONSTRATIVES:
-                found = Speaker(self._unnamed(antecedent), "anonymous")  # "Those who believe …"
+            if found is None and (antecedent[-1].norm in _PEOPLE_DEMONSTRATIVES or phrase[0].norm == "who"):
+                found = Speaker(self._unnamed(antecedent), "anonymous")  # "Those who believe …", "an architect who"
             if found is not None and found.kind != "named":
                 found = self._named_before_apposition(toks, k - len(antecedent)) or found
             return found or self.state.last_speaker

@@ -332,6 +332,10 @@ class Subjects(AttributorBase):
         antecedent = self._np_back(toks, k - 1) if k > 0 else []
         if not antecedent or self._plausible_subject(antecedent):
             return antecedent
+        det = max((n for n, t in enumerate(antecedent[:-1]) if t.norm in _DETERMINERS), default=-1)
+        if toks[k].norm == "who" and det >= 0 and antecedent[-1].norm.isalpha() and not _cap(antecedent[-1]) and \
+                not _PUNCT_GAP.search(self._gap(antecedent[-1], toks[k])):
+            return antecedent[det:]  # "(pay) an architect who said …": "who" stands for a person, whatever the noun
         first = k - len(antecedent)
         gaps = self._gap(toks[first - 2], toks[first - 1]) + self._gap(toks[first - 1], toks[first]) \
             if first >= 2 else ","
