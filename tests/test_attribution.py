@@ -1675,3 +1675,10 @@ def test_who_stands_for_the_noun_before_it_and_a_closing_participle_is_the_main_
                             "berths were unsafe, saying, “He did a poor job.”"))
     assert ("an architect", "said", "the berths were unsafe") in rel
     assert ("Lee", "saying", "“He did a poor job.”") in rel
+
+
+def test_plural_comments_are_a_noun_and_a_documents_of_phrase_holds_no_participle():
+    rel = _relations(_audit("The harbour plan\n\nThe port's public comments on the sale were divided. “It is over,” "
+                            "comments Ana Ruiz in a statement. The council published its analysis of 2024 hiring "
+                            "trends based on the port's figures."))
+    assert [(s, c) for s, c, _ in rel] == [("Ana Ruiz", "comments")]

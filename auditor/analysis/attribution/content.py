@@ -294,7 +294,8 @@ class Content(AttributorBase):
                 return None
             if said is not None and tok.norm.endswith("ing"):  # "issued a statement saying …"
                 return [_trim(text, said.end, end)], "indirect", True, (said.start, said.end)
-            if tok.norm.endswith("ing") and len(tok.norm) > 4 and tok.norm not in _NOT_PARTICIPLES and not _cap(tok):
+            if tok.norm.endswith("ing") and len(tok.norm) > 4 and tok.norm not in _NOT_PARTICIPLES and not _cap(tok) \
+                    and not any(t.norm == "of" for t in toks[doc + 1:k]):  # (not "its analysis of hiring trends")
                 # "issued a statement apologizing for the delay": what the statement did, in the narrator's words
                 clause = re.match(r"[^,;:.!?—–―“”\"]*", text[tok.start:end])
                 return [_trim(text, tok.start, tok.start + clause.end())], "indirect", False, None
