@@ -1682,3 +1682,8 @@ def test_plural_comments_are_a_noun_and_a_documents_of_phrase_holds_no_participl
                             "comments Ana Ruiz in a statement. The council published its analysis of 2024 hiring "
                             "trends based on the port's figures."))
     assert [(s, c) for s, c, _ in rel] == [("Ana Ruiz", "comments")]
+
+
+def test_who_after_a_verb_asks_a_question_and_stands_for_no_noun():
+    rel = _relations(_audit("The harbour plan\n\nBy the time Ruiz learned who had written the report, she was angry."))
+    assert not any(s and s.startswith("the time") for s, _, _ in rel)

@@ -334,7 +334,8 @@ class Subjects(AttributorBase):
             return antecedent
         det = max((n for n, t in enumerate(antecedent[:-1]) if t.norm in _DETERMINERS), default=-1)
         if toks[k].norm == "who" and det >= 0 and antecedent[-1].norm.isalpha() and not _cap(antecedent[-1]) and \
-                not _PUNCT_GAP.search(self._gap(antecedent[-1], toks[k])):
+                not _PUNCT_GAP.search(self._gap(antecedent[-1], toks[k])) and not self._verb_form(antecedent[-1]) and \
+                antecedent[-1].start not in self._cue_match_starts:  # (not "by the time Lee learned who …")
             return antecedent[det:]  # "(pay) an architect who said …": "who" stands for a person, whatever the noun
         first = k - len(antecedent)
         gaps = self._gap(toks[first - 2], toks[first - 1]) + self._gap(toks[first - 1], toks[first]) \
