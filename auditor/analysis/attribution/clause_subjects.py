@@ -18,13 +18,14 @@ from .model import Found, Speaker
 class ClauseSubjects(AttributorBase):
     """The subject of the clause or sentence around a cue that has none of its own."""
 
-    def _borrowed_source(self, toks: list[Token], i: int, start: int, c_start: int, c_end: int,
+    def _borrowed_source(self, toks: list[Token], i: int, start: int, c_end: int,
                          content: list[tuple[int, int]], found: list[Found], sentence_subject: Speaker | None
                          ) -> tuple[Speaker | None, tuple[int, int], list[tuple[int, int]]] | None:
         """The source of a cue with no subject of its own ("…, describing it as", "and pointed out", "went on to
         say"): the sentence's earlier speaker, the subject of a coordinated verb, the clause's or the
         sentence's subject, or the nearest pronoun before it. Returns the speaker, the source span and the
-        content (cut where the subject comes after it), or None when no content is left."""
+        content (cut where the subject comes after it), or None when the sentence names nobody to borrow
+        or no content is left."""
         text = self.text
         cue_tok = toks[i]
         if sentence_subject is not None:  # "Lavrov stated …, and pointed out …"
@@ -57,8 +58,9 @@ class ClauseSubjects(AttributorBase):
                 speaker, subject_toks = self.resolve([near]), [near]
         if not subject_toks and src_from is None:
             return None  # nobody in the sentence for the cue to borrow: no source to guess
-        src_span = (subject_toks[0].start, subject_toks[-1].end) if subject_toks else \
-            (src_from or (c_start, c_start))
+        if speaker is None:
+            speaker = self.state.last_speaker
+        src_span = (subject_toks[0].start, subject_toks[-1].end) if subject_toks else src_from
         if subject_toks and subject_toks[0].start > c_end:
             # "After saying he was nervous, the man stood up": what was said ends before the subject
             subject_at = subject_toks[0].start

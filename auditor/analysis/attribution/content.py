@@ -297,8 +297,8 @@ class Content(AttributorBase):
             if tok.norm.endswith("ing") and len(tok.norm) > 4 and tok.norm not in _NOT_PARTICIPLES and not _cap(tok) \
                     and not any(t.norm == "of" for t in toks[doc + 1:k]):  # (not "its analysis of hiring trends")
                 # "issued a statement apologizing for the delay": what the statement did, in the narrator's words
-                clause = re.match(r"[^,;:.!?—–―“”\"]*", text[tok.start:end])
-                return [_trim(text, tok.start, tok.start + clause.end())], "indirect", False, None
+                clause = _TO_PUNCTUATION.match(text, tok.start, end)
+                return [_trim(text, tok.start, clause.end())], "indirect", False, None
         if doc == len(toks) - 1 and re.fullmatch(r"\s*:\s*", text[toks[doc].end:end]) and "\n" in text[end:end + 3]:
             # "The mayor released the following statement:" and the paragraph after it
             para = re.match(r"\s*([^\n]+)", text[end:end + 4000])

@@ -134,7 +134,7 @@ class VerbCues(AttributorBase):
                     continue
                 content, kind, voiced = spans
             if implicit:
-                source = self._borrowed_source(toks, i, start, c_start, c_end, content, found, sentence_subject)
+                source = self._borrowed_source(toks, i, start, c_end, content, found, sentence_subject)
                 if source is None:
                     continue
                 speaker, src_span, content = source
