@@ -1689,3 +1689,13 @@ def test_plural_comments_are_a_noun_and_a_documents_of_phrase_holds_no_participl
 def test_who_after_a_verb_asks_a_question_and_stands_for_no_noun():
     rel = _relations(_audit("The harbour plan\n\nBy the time Ruiz learned who had written the report, she was angry."))
     assert not any(s and s.startswith("the time") for s, _, _ in rel)
+
+
+def test_more_verbs_of_saying_and_of_putting_a_view():
+    rel = _relations(_audit("The harbour plan\n\nRuiz proclaimed a goal of “Berths For All.” Lee was reciting the "
+                            "old harbour rules. The union has repeatedly wondered whether the sale was legal. The "
+                            "mayor reassured residents that the water was safe."))
+    assert any(s == "Ruiz" and c == "proclaimed" and "Berths For All" in body for s, c, body in rel)
+    assert ("Lee", "reciting", "the old harbour rules") in rel
+    assert ("the union", "wondered", "whether the sale was legal") in rel
+    assert ("the mayor", "reassured", "the water was safe") in rel
