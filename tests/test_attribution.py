@@ -1643,11 +1643,12 @@ def test_a_document_the_source_issued_carries_what_it_says():
 def test_who_s_before_a_cue_is_who_has_and_promote_attributes_a_cause_but_a_noun_favoring_takes_none():
     rel = _relations(_audit("The harbour plan\n\nAna Ruiz, who’s called for a public harbour, spoke first. Lee is "
                             "promoting his plan for the berths. The port pursued a policy favoring the fleet, and "
-                            "the union is backing it."))
+                            "the union is backing it. So many dockers supporting him now surprised Ruiz."))
     assert ("Ana Ruiz", "called for", "a public harbour") in rel
     assert ("Lee", "promoting", "his plan for the berths") in rel
     assert ("the union", "backing", "it") in rel
     assert not any(c == "favoring" for _, c, _ in rel)  # what the policy stands for, not a stance of the port
+    assert any(s.endswith("many dockers") and c == "supporting" for s, c, _ in rel)  # people do take a stance
 
 
 def test_a_response_or_an_intention_goes_on_past_an_abbreviation():

@@ -49,8 +49,10 @@ class VerbCues(AttributorBase):
             if base in _OBJECT_ONLY and cue_tok.norm.endswith("ing") and i > 0 and toks[i - 1].norm.isalpha() and \
                     not _cap(toks[i - 1]) and toks[i - 1].norm not in self.v.pronouns and \
                     self._gap(toks[i - 1], cue_tok) == " " and toks[i - 1].norm not in _FUNCTION and \
-                    toks[i - 1].norm not in _AUXILIARIES | _BE and not _adverb(toks[i - 1]):
+                    toks[i - 1].norm not in _AUXILIARIES | _BE and not _adverb(toks[i - 1]) and \
+                    not self._plausible_subject([toks[i - 1]]):
                 continue  # "a policy favoring free trade", "an agenda backing tariffs": what the noun stands for
+                # (not "so many politicians supporting him": people who take the stance)
             if base in _OBJECT_ONLY and not self._stance_object(toks, i, j):
                 continue  # "support for the plan", "85 percent support", "backed out": a noun or a particle verb
             if _cap(cue_tok) and i > 0 and not re.search(r"[“\"‘'«(:—–―]\s*$", text[toks[i - 1].end:c_start]) \
