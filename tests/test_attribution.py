@@ -1700,3 +1700,10 @@ def test_more_verbs_of_saying_and_of_putting_a_view():
     assert ("Lee", "reciting", "the old harbour rules") in rel
     assert ("the union", "wondered", "whether the sale was legal") in rel
     assert ("the mayor", "reassured", "the water was safe") in rel
+
+
+def test_a_reduced_relative_with_a_time_before_its_agent_is_no_part_of_the_subject():
+    rel = _relations(_audit("The harbour plan\n\nA study released on Tuesday by a group of engineers shows that the "
+                            "berths are unsafe. People interviewed in Lisbon said the sale was fair."))
+    assert ("a study", "shows", "the berths are unsafe") in rel
+    assert ("people", "said", "the sale was fair") in rel

@@ -155,6 +155,8 @@ _PARTICIPLE_OPENERS = _grammar("participle_openers")
 # A reduced relative clause with its agent ("A petition signed by more than 3,000 people calls …")
 _APPROXIMATORS = _grammar("approximators")
 _AGENT_PARTICIPLES = _grammar("agent_participles")
+# Words in -ed that are no past forms ("the top speed", "a need")
+_NOT_PAST_FORMS = _grammar("not_past_forms")
 # A pronoun object before a verdict ("considered it unacceptable"), not before "to", "as" or "that"
 _PRONOUN_VERDICT = re.compile(rf"\s+(?:{_one_of('verdict_objects')})\s+(?!(?:{_one_of('not_verdicts')})\b)(?=[\w“\"])",
                               re.I)

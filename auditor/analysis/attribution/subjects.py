@@ -10,9 +10,9 @@ from .base import AttributorBase
 from .grammar import (
     _AFTER_INVERSION, _AGENT_PARTICIPLES, _APPROXIMATORS, _BETWEEN, _CLAUSE_GAP, _CONJUNCTIONS, _CONTRACTED, _DASH,
     _DETERMINERS, _FAMILIAR, _FAMILIAR_PREPOSITIONS, _FUNCTION, _LONE_ADVERBS, _NAME_JOINERS, _NOT_PARTICIPLES,
-    _OPENERS, _OWNERS, _PEOPLE_DEMONSTRATIVES, _PERSON_ENDINGS, _PHRASE_GAP, _POLLED, _PREPOSITIONS, _PUNCT_GAP,
-    _QUOTE_THEN_SUBJECT, _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _VENUE_PREPOSITIONS, _VENUES, _YEAR, _abbreviation,
-    _adverb, _cap, _is_boundary,
+    _NOT_PAST_FORMS, _OPENERS, _OWNERS, _PEOPLE_DEMONSTRATIVES, _PERSON_ENDINGS, _PHRASE_GAP, _POLLED, _PREPOSITIONS,
+    _PUNCT_GAP, _QUOTE_THEN_SUBJECT, _SUBJECT_PREPOSITIONS, _SUBORDINATORS, _VENUE_PREPOSITIONS, _VENUES, _YEAR,
+    _abbreviation, _adverb, _cap, _is_boundary,
 )
 
 
@@ -132,12 +132,30 @@ class Subjects(AttributorBase):
         h = next((k for k, t in enumerate(toks) if t is subject[0]), 0)
         while h > 0 and toks[h - 1].norm in _APPROXIMATORS and not self._gap(toks[h - 1], toks[h]).strip():
             h -= 1  # "more than 3,000 people"
+        if h > 3 and toks[h - 1].norm == "by":
+            # "A study released on Tuesday by researchers shows …": past a short time phrase to the participle
+            p = h - 2
+            while p > 1 and h - 2 - p < 3 and (toks[p].norm in self.v.time_words or toks[p].norm in _PREPOSITIONS or
+                                                toks[p].norm in _DETERMINERS or toks[p].norm.isdigit()) and \
+                    not self._gap(toks[p - 1], toks[p]).strip():
+                p -= 1
+            if p < h - 2 and (toks[p].norm.endswith("ed") or toks[p].norm in _AGENT_PARTICIPLES) and \
+                    toks[p + 1].norm in _PREPOSITIONS | self.v.time_words and not _cap(toks[p]):
+                head = self._subject_ending(toks, p - 1)
+                if head and self._plausible_subject(head):
+                    return head
         if h < 3 or _cap(toks[h - 2]) or (self._gap(toks[h - 3], toks[h - 2]) +
                                           self._gap(toks[h - 2], toks[h - 1])).strip():
             return subject
         participle = toks[h - 2].norm
         if toks[h - 1].norm == "by" and (participle.endswith("ed") or participle in _AGENT_PARTICIPLES):
             return self._subject_ending(toks, h - 3) or subject
+        # "The average of polls taken over two weeks shows …": the noun before a past participle and its phrase
+        if toks[h - 1].norm in _PREPOSITIONS and toks[h - 1].norm != "by" and \
+                (participle.endswith("ed") or participle in _AGENT_PARTICIPLES) and participle not in _NOT_PAST_FORMS:
+            head = self._subject_ending(toks, h - 3)
+            if head and self._plausible_subject(head) and head[-1].norm not in self.v.pronouns:
+                return head
         # "the senator vying for the nomination said", "a group advocating for tenants said": the noun
         # before the participle speaks, not the object of its preposition
         if toks[h - 1].norm in _PREPOSITIONS and participle.endswith("ing") and len(participle) > 4 and \
