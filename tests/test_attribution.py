@@ -1707,3 +1707,10 @@ def test_a_reduced_relative_with_a_time_before_its_agent_is_no_part_of_the_subje
                             "berths are unsafe. People interviewed in Lisbon said the sale was fair."))
     assert ("a study", "shows", "the berths are unsafe") in rel
     assert ("people", "said", "the sale was fair") in rel
+
+
+def test_over_before_a_time_is_a_preposition_not_an_approximator():
+    rel = _relations(_audit("The harbour plan\n\nThe average of polls taken over the past two weeks shows that "
+                            "the berths are half empty. A letter signed by over 300 dockers calls for a vote."))
+    assert any(s == "the average of polls" and c == "shows" for s, c, _ in rel)
+    assert ("a letter", "calls for", "a vote") in rel

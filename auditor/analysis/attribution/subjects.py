@@ -130,8 +130,9 @@ class Subjects(AttributorBase):
         if not subject:
             return subject
         h = next((k for k, t in enumerate(toks) if t is subject[0]), 0)
-        while h > 0 and toks[h - 1].norm in _APPROXIMATORS and not self._gap(toks[h - 1], toks[h]).strip():
-            h -= 1  # "more than 3,000 people"
+        while h > 0 and toks[h - 1].norm in _APPROXIMATORS and not self._gap(toks[h - 1], toks[h]).strip() and \
+                (toks[h].norm[:1].isdigit() or toks[h].norm in self.v.number_words or toks[h].norm in _APPROXIMATORS):
+            h -= 1  # "more than 3,000 people" (not "over" in "polls taken over the past two weeks")
         if h > 3 and toks[h - 1].norm == "by":
             # "A study released on Tuesday by researchers shows …": past a short time phrase to the participle
             p = h - 2
