@@ -12,7 +12,7 @@ from .grammar import (
     _ADDITIVES, _AFTER_QUOTE, _AUXILIARIES, _BE, _BETWEEN, _BY_AGENT, _BY_MEANS, _COMPLEMENT_BY, _COORDINATORS,
     _DETERMINERS, _FIRST_SECOND, _FUNCTION, _GO_ON, _INVERSION_VERBS, _ISSUING, _NAMING_COMPLEMENT, _NOT_NAMES,
     _NOT_OBJECTS, _NOUN_FOLLOWERS, _OBJECT_ONLY, _OPENING_ADVERBS, _PASSIVE_ADVERBS, _PASSIVE_BY, _PLURAL_NOUN_CUES,
-    _PREPOSITIONS, _PUNCT_GAP, _SHARE_WORDS, _YEAR, _adverb, _cap, _headline, _is_boundary,
+    _PREPOSITIONS, _PUNCT_GAP, _QUOTE_THEN_SUBJECT, _SHARE_WORDS, _YEAR, _adverb, _cap, _headline, _is_boundary,
 )
 from .model import Found, Speaker
 
@@ -64,7 +64,7 @@ class VerbCues(AttributorBase):
                 continue  # "(Additional reporting by …)": a credit, not speech
             past = cue_tok.norm.endswith("ed") or cue_tok.norm in self.v.irregular_past
             if base in _PLURAL_NOUN_CUES and cue_tok.norm.endswith("s") and \
-                    not re.search(r"[,?!][”\"’']\s*$", text[max(start, c_start - 4):c_start]):
+                    not _QUOTE_THEN_SUBJECT.search(text, max(start, c_start - 8), c_start):
                 continue  # "RMS' public comments on the list": the plural noun (not "“…,” comments Johnston")
             if base in _ISSUING and (past and i > 0 and toks[i - 1].norm in _BE | {"been"} or
                                      _BY_AGENT.match(text, c_end, end)):
