@@ -9,8 +9,8 @@ from ...textutil import Token
 from .base import AttributorBase, _trim
 from .grammar import (
     _AUXILIARIES, _BETWEEN, _CLAUSE_GAP, _COMMA_END, _COORDINATORS, _DATELINE, _DETERMINERS, _FIRST_SECOND,
-    _FUNCTION, _OPENERS, _PERSON_ENDINGS, _PREPOSITIONS, _PUNCT_GAP, _SUBORDINATORS, _THIRD_PERSON, _adverb, _cap,
-    _is_boundary,
+    _FUNCTION, _OPENERS, _PERSON_ENDINGS, _PREPOSITIONS, _PRONOUN_GAP, _PUNCT_GAP, _SUBORDINATORS, _THIRD_PERSON,
+    _adverb, _cap, _is_boundary,
 )
 from .model import Found, Speaker
 
@@ -248,7 +248,7 @@ class ClauseSubjects(AttributorBase):
     def _pronoun_before(self, toks: list[Token], i: int) -> Token | None:
         """The nearest "he", "she" or "they" before toks[i] in its clause (not inside a quotation)."""
         for k in range(i - 1, max(-1, i - 16), -1):
-            if re.search(r"[;:“”\"()]", self._gap(toks[k], toks[k + 1])):
+            if _PRONOUN_GAP.search(self._gap(toks[k], toks[k + 1])):
                 return None
             if toks[k].norm in _THIRD_PERSON and not self._in_quote(toks[k].start):
                 return toks[k]
@@ -258,7 +258,7 @@ class ClauseSubjects(AttributorBase):
         """The "it" that is the subject of a finite verb before toks[i] in its clause ("it issued a paper
         welcoming …"), not an "it" that is an object ("replacing it with …")."""
         for k in range(i - 1, max(0, i - 16), -1):
-            if re.search(r"[;:“”\"()]", self._gap(toks[k - 1], toks[k])):
+            if _PRONOUN_GAP.search(self._gap(toks[k - 1], toks[k])):
                 return None
             if toks[k - 1].norm == "it" and not self._in_quote(toks[k - 1].start) and \
                     (self._verb_form(toks[k]) or toks[k].norm in _AUXILIARIES) and \

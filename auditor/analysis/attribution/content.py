@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from ...ruleset.matcher import Match
 from ...textutil import Token
 from ..quotes import is_title
 from ..vocab import CUE
@@ -114,9 +115,9 @@ class Content(AttributorBase):
         # "The governor added:" and the words in the next paragraph (a block quotation)
         if re.fullmatch(r"(?:\s+[^.!?;“”\"\n:]{1,100})?\s*:\s*", after_text) and "\n" in text[end:end + 3] and \
                 not np_after:  # "The governor added:", "Trump responded in a statement on Friday:" ¶ …
-            para = re.match(r"\s*([^\n]+)", text[end:end + 4000])
+            para = self._next_paragraph(end)
             if para:
-                return [(end + para.start(1), end + para.end(1))], True
+                return [para], True
         # "X said (to reporters on Tuesday) that …", "X warned: …"
         if base in self.v.object_then_that:  # "told reporters on Tuesday that …"
             comp = _OBJECT_THAT.match(after_text)
@@ -281,12 +282,11 @@ class Content(AttributorBase):
             if _PUNCT_GAP.search(gap):
                 return None
             tok = toks[k]
-            said = next((m for m in self._sentence_matches[CUE] if m.start == tok.start), None) if k + 1 < len(toks) \
-                else None
+            said = self._cue_at(tok.start) if k + 1 < len(toks) else None
             if tok.norm in ("that", "which") and k + 1 < len(toks):
                 # "a letter … that says he is healthy": what the letter says; "a statement that the port was
                 # sold": the statement's clause
-                said = next((m for m in self._sentence_matches[CUE] if m.start == toks[k + 1].start), None)
+                said = self._cue_at(toks[k + 1].start)
                 if said is not None:
                     return [_trim(text, said.end, end)], "indirect", True, (said.start, said.end)
                 if tok.norm == "that" and _finite_clause(text[tok.start:end]):
@@ -301,12 +301,21 @@ class Content(AttributorBase):
                 return [_trim(text, tok.start, clause.end())], "indirect", False, None
         if doc == len(toks) - 1 and re.fullmatch(r"\s*:\s*", text[toks[doc].end:end]) and "\n" in text[end:end + 3]:
             # "The mayor released the following statement:" and the paragraph after it
-            para = re.match(r"\s*([^\n]+)", text[end:end + 4000])
+            para = self._next_paragraph(end)
             if para:
-                quote = next((q for q in self.quotes if q[0] == end + para.start(1)), None)
-                return ([quote], "direct", True, None) if quote else \
-                    ([(end + para.start(1), end + para.end(1))], "indirect", True, None)
+                quote = next((q for q in self.quotes if q[0] == para[0]), None)
+                return ([quote], "direct", True, None) if quote else ([para], "indirect", True, None)
         return None
+
+    def _next_paragraph(self, end: int) -> tuple[int, int] | None:
+        """The paragraph after a sentence that ends in a colon ("The governor added:" ¶ …), at most 4,000
+        characters on."""
+        para = re.match(r"\s*([^\n]+)", self.text[end:end + 4000])
+        return (end + para.start(1), end + para.end(1)) if para else None
+
+    def _cue_at(self, pos: int) -> Match | None:
+        """The sentence's cue match that starts at `pos` ("saying", "says"), or None."""
+        return next((m for m in self._sentence_matches[CUE] if m.start == pos), None)
 
     def _finite_after(self, rest: str) -> bool:
         """Is there a finite verb in the clause after a participle of saying: an auxiliary ("…, adding the town

@@ -92,6 +92,8 @@ _LONE_ADVERB = re.compile(r"\s+([a-z]+)\s*,")
 _WORD = re.compile(r"[\w’']+")
 # Punctuation between two words that ends a phrase
 _PUNCT_GAP = re.compile(r"[,;:.!?“”\"()—–―]")
+# A gap that closes the clause a pronoun subject is looked for in ("…; they said", "(he said)")
+_PRONOUN_GAP = re.compile(r"[;:“”\"()]")
 # Punctuation that ends a phrase between two words (a comma, a colon, a quotation mark, a bracket, a dash)
 _PHRASE_GAP = re.compile(r"[,;:“”\"()—–]")
 # Punctuation between two words that ends a clause (a comma does not; a full stop does when a space follows)
